@@ -1,0 +1,65 @@
+# The one entry point: `make test` checks everything CI checks.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+# The supported floor: the suite runs again on it when it is installed.
+PY39 := $(firstword $(wildcard /root/.pyenv/versions/3.9*/bin/python3))
+VENV39 := .venv-py39
+PIP_QUIET := --quiet --disable-pip-version-check
+
+.PHONY: help install generate check-generated lint test test-default test-py39
+
+help:
+	@echo "make install          create .venv with the project and its dev tools"
+	@echo "make test             everything CI checks (lint, generated code, tests on every Python)"
+	@echo "make generate         regenerate generated/ from openapi/sketricgen.yaml"
+	@echo "make check-generated  fail if generated/ is stale"
+	@echo "make lint             ruff and mypy --strict"
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(VPY) || $(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install $(PIP_QUIET) --upgrade pip
+	$(VPY) -m pip install $(PIP_QUIET) -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+generate: install
+	$(VPY) scripts/generate.py
+
+check-generated: install
+	$(VPY) scripts/generate.py --check
+
+lint: install
+	$(VENV)/bin/ruff check src tests scripts
+	$(VENV)/bin/ruff format --check src tests scripts
+	$(VENV)/bin/mypy --strict
+
+test-default: install
+	$(VPY) -m pytest
+	@$(VPY) -c 'import sys; print("suite ran on Python", sys.version.split()[0], "(" + sys.executable + ")")' | tee -a .tested-interpreters
+
+# The 3.9 environment installs the project as a wheel would (not editable).
+test-py39:
+ifneq ($(PY39),)
+	@test -x $(VENV39)/bin/python || $(PY39) -m venv $(VENV39)
+	$(VENV39)/bin/python -m pip install $(PIP_QUIET) --upgrade pip
+	$(VENV39)/bin/python -m pip install $(PIP_QUIET) --force-reinstall --no-deps .
+	$(VENV39)/bin/python -m pip install $(PIP_QUIET) '.[test,testing]'
+	cd tests && ../$(VENV39)/bin/python -m pytest -c ../pyproject.toml --rootdir .. -m 'not wheel' .
+	@$(VENV39)/bin/python -c 'import sys; print("suite ran on Python", sys.version.split()[0], "(" + sys.executable + ")")' | tee -a .tested-interpreters
+else
+	@echo "no Python 3.9 under /root/.pyenv/versions: skipped the floor run" | tee -a .tested-interpreters
+endif
+
+test:
+	@rm -f .tested-interpreters
+	$(MAKE) lint
+	$(MAKE) check-generated
+	$(MAKE) test-default
+	$(MAKE) test-py39
+	@echo "== interpreters that ran the suite:"; cat .tested-interpreters; rm -f .tested-interpreters

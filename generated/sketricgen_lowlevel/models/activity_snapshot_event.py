@@ -1,0 +1,216 @@
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    Union,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.activity_snapshot_event_content import ActivitySnapshotEventContent
+    from ..models.activity_snapshot_event_metadata_type_0 import (
+        ActivitySnapshotEventMetadataType0,
+    )
+
+
+T = TypeVar("T", bound="ActivitySnapshotEvent")
+
+
+@_attrs_define
+class ActivitySnapshotEvent:
+    """The whole content of an activity message.
+
+    Attributes:
+        type_ (Literal['ACTIVITY_SNAPSHOT']):
+        message_id (str):
+        activity_type (str):
+        content (ActivitySnapshotEventContent):
+        replace (Union[None, Unset, bool]):
+        timestamp (Union[None, Unset, int]):
+        raw_event (Union[Unset, Any]):
+        metadata (Union['ActivitySnapshotEventMetadataType0', None, Unset]):
+        subagent_run_id (Union[None, Unset, str]):
+    """
+
+    type_: Literal["ACTIVITY_SNAPSHOT"]
+    message_id: str
+    activity_type: str
+    content: "ActivitySnapshotEventContent"
+    replace: Union[None, Unset, bool] = UNSET
+    timestamp: Union[None, Unset, int] = UNSET
+    raw_event: Union[Unset, Any] = UNSET
+    metadata: Union["ActivitySnapshotEventMetadataType0", None, Unset] = UNSET
+    subagent_run_id: Union[None, Unset, str] = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.activity_snapshot_event_metadata_type_0 import (
+            ActivitySnapshotEventMetadataType0,
+        )
+
+        type_ = self.type_
+
+        message_id = self.message_id
+
+        activity_type = self.activity_type
+
+        content = self.content.to_dict()
+
+        replace: Union[None, Unset, bool]
+        if isinstance(self.replace, Unset):
+            replace = UNSET
+        else:
+            replace = self.replace
+
+        timestamp: Union[None, Unset, int]
+        if isinstance(self.timestamp, Unset):
+            timestamp = UNSET
+        else:
+            timestamp = self.timestamp
+
+        raw_event = self.raw_event
+
+        metadata: Union[None, Unset, dict[str, Any]]
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, ActivitySnapshotEventMetadataType0):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        subagent_run_id: Union[None, Unset, str]
+        if isinstance(self.subagent_run_id, Unset):
+            subagent_run_id = UNSET
+        else:
+            subagent_run_id = self.subagent_run_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "message_id": message_id,
+                "activity_type": activity_type,
+                "content": content,
+            }
+        )
+        if replace is not UNSET:
+            field_dict["replace"] = replace
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+        if raw_event is not UNSET:
+            field_dict["raw_event"] = raw_event
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if subagent_run_id is not UNSET:
+            field_dict["subagent_run_id"] = subagent_run_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.activity_snapshot_event_content import (
+            ActivitySnapshotEventContent,
+        )
+        from ..models.activity_snapshot_event_metadata_type_0 import (
+            ActivitySnapshotEventMetadataType0,
+        )
+
+        d = dict(src_dict)
+        type_ = cast(Literal["ACTIVITY_SNAPSHOT"], d.pop("type"))
+        if type_ != "ACTIVITY_SNAPSHOT":
+            raise ValueError(
+                f"type must match const 'ACTIVITY_SNAPSHOT', got '{type_}'"
+            )
+
+        message_id = d.pop("message_id")
+
+        activity_type = d.pop("activity_type")
+
+        content = ActivitySnapshotEventContent.from_dict(d.pop("content"))
+
+        def _parse_replace(data: object) -> Union[None, Unset, bool]:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(Union[None, Unset, bool], data)
+
+        replace = _parse_replace(d.pop("replace", UNSET))
+
+        def _parse_timestamp(data: object) -> Union[None, Unset, int]:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(Union[None, Unset, int], data)
+
+        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+
+        raw_event = d.pop("raw_event", UNSET)
+
+        def _parse_metadata(
+            data: object,
+        ) -> Union["ActivitySnapshotEventMetadataType0", None, Unset]:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = ActivitySnapshotEventMetadataType0.from_dict(data)
+
+                return metadata_type_0
+            except:  # noqa: E722
+                pass
+            return cast(Union["ActivitySnapshotEventMetadataType0", None, Unset], data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        def _parse_subagent_run_id(data: object) -> Union[None, Unset, str]:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(Union[None, Unset, str], data)
+
+        subagent_run_id = _parse_subagent_run_id(d.pop("subagent_run_id", UNSET))
+
+        activity_snapshot_event = cls(
+            type_=type_,
+            message_id=message_id,
+            activity_type=activity_type,
+            content=content,
+            replace=replace,
+            timestamp=timestamp,
+            raw_event=raw_event,
+            metadata=metadata,
+            subagent_run_id=subagent_run_id,
+        )
+
+        activity_snapshot_event.additional_properties = d
+        return activity_snapshot_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,81 @@
+from typing import Literal, cast
+
+AgUiEventType = Literal[
+    "ACTIVITY_DELTA",
+    "ACTIVITY_SNAPSHOT",
+    "CUSTOM",
+    "CUSTOM_EVENT",
+    "MESSAGES_SNAPSHOT",
+    "RAW",
+    "REASONING_ENCRYPTED_VALUE",
+    "REASONING_END",
+    "REASONING_MESSAGE_CHUNK",
+    "REASONING_MESSAGE_CONTENT",
+    "REASONING_MESSAGE_END",
+    "REASONING_MESSAGE_START",
+    "REASONING_START",
+    "RUN_ERROR",
+    "RUN_FINISHED",
+    "RUN_PAUSED_HITL",
+    "RUN_STARTED",
+    "STATE_DELTA",
+    "STATE_SNAPSHOT",
+    "STEP_FINISHED",
+    "STEP_STARTED",
+    "SUBAGENT_ERROR",
+    "SUBAGENT_FINISHED",
+    "SUBAGENT_STARTED",
+    "TEXT_MESSAGE_CHUNK",
+    "TEXT_MESSAGE_CONTENT",
+    "TEXT_MESSAGE_END",
+    "TEXT_MESSAGE_START",
+    "TOOL_CALL_ARGS",
+    "TOOL_CALL_CHUNK",
+    "TOOL_CALL_END",
+    "TOOL_CALL_RESULT",
+    "TOOL_CALL_START",
+]
+
+AG_UI_EVENT_TYPE_VALUES: set[AgUiEventType] = {
+    "ACTIVITY_DELTA",
+    "ACTIVITY_SNAPSHOT",
+    "CUSTOM",
+    "CUSTOM_EVENT",
+    "MESSAGES_SNAPSHOT",
+    "RAW",
+    "REASONING_ENCRYPTED_VALUE",
+    "REASONING_END",
+    "REASONING_MESSAGE_CHUNK",
+    "REASONING_MESSAGE_CONTENT",
+    "REASONING_MESSAGE_END",
+    "REASONING_MESSAGE_START",
+    "REASONING_START",
+    "RUN_ERROR",
+    "RUN_FINISHED",
+    "RUN_PAUSED_HITL",
+    "RUN_STARTED",
+    "STATE_DELTA",
+    "STATE_SNAPSHOT",
+    "STEP_FINISHED",
+    "STEP_STARTED",
+    "SUBAGENT_ERROR",
+    "SUBAGENT_FINISHED",
+    "SUBAGENT_STARTED",
+    "TEXT_MESSAGE_CHUNK",
+    "TEXT_MESSAGE_CONTENT",
+    "TEXT_MESSAGE_END",
+    "TEXT_MESSAGE_START",
+    "TOOL_CALL_ARGS",
+    "TOOL_CALL_CHUNK",
+    "TOOL_CALL_END",
+    "TOOL_CALL_RESULT",
+    "TOOL_CALL_START",
+}
+
+
+def check_ag_ui_event_type(value: str) -> AgUiEventType:
+    if value in AG_UI_EVENT_TYPE_VALUES:
+        return cast(AgUiEventType, value)
+    raise TypeError(
+        f"Unexpected value {value!r}. Expected one of {AG_UI_EVENT_TYPE_VALUES!r}"
+    )

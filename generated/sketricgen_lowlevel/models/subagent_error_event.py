@@ -1,0 +1,182 @@
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    Union,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.subagent_error_event_metadata_type_0 import (
+        SubagentErrorEventMetadataType0,
+    )
+
+
+T = TypeVar("T", bound="SubagentErrorEvent")
+
+
+@_attrs_define
+class SubagentErrorEvent:
+    """A sub-agent run failed.
+
+    Attributes:
+        type_ (Literal['SUBAGENT_ERROR']):
+        subagent_run_id (str):
+        message (str):
+        code (Union[None, Unset, str]):
+        timestamp (Union[None, Unset, int]):
+        raw_event (Union[Unset, Any]):
+        metadata (Union['SubagentErrorEventMetadataType0', None, Unset]):
+    """
+
+    type_: Literal["SUBAGENT_ERROR"]
+    subagent_run_id: str
+    message: str
+    code: Union[None, Unset, str] = UNSET
+    timestamp: Union[None, Unset, int] = UNSET
+    raw_event: Union[Unset, Any] = UNSET
+    metadata: Union["SubagentErrorEventMetadataType0", None, Unset] = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.subagent_error_event_metadata_type_0 import (
+            SubagentErrorEventMetadataType0,
+        )
+
+        type_ = self.type_
+
+        subagent_run_id = self.subagent_run_id
+
+        message = self.message
+
+        code: Union[None, Unset, str]
+        if isinstance(self.code, Unset):
+            code = UNSET
+        else:
+            code = self.code
+
+        timestamp: Union[None, Unset, int]
+        if isinstance(self.timestamp, Unset):
+            timestamp = UNSET
+        else:
+            timestamp = self.timestamp
+
+        raw_event = self.raw_event
+
+        metadata: Union[None, Unset, dict[str, Any]]
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, SubagentErrorEventMetadataType0):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "subagent_run_id": subagent_run_id,
+                "message": message,
+            }
+        )
+        if code is not UNSET:
+            field_dict["code"] = code
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+        if raw_event is not UNSET:
+            field_dict["raw_event"] = raw_event
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.subagent_error_event_metadata_type_0 import (
+            SubagentErrorEventMetadataType0,
+        )
+
+        d = dict(src_dict)
+        type_ = cast(Literal["SUBAGENT_ERROR"], d.pop("type"))
+        if type_ != "SUBAGENT_ERROR":
+            raise ValueError(f"type must match const 'SUBAGENT_ERROR', got '{type_}'")
+
+        subagent_run_id = d.pop("subagent_run_id")
+
+        message = d.pop("message")
+
+        def _parse_code(data: object) -> Union[None, Unset, str]:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(Union[None, Unset, str], data)
+
+        code = _parse_code(d.pop("code", UNSET))
+
+        def _parse_timestamp(data: object) -> Union[None, Unset, int]:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(Union[None, Unset, int], data)
+
+        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+
+        raw_event = d.pop("raw_event", UNSET)
+
+        def _parse_metadata(
+            data: object,
+        ) -> Union["SubagentErrorEventMetadataType0", None, Unset]:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = SubagentErrorEventMetadataType0.from_dict(data)
+
+                return metadata_type_0
+            except:  # noqa: E722
+                pass
+            return cast(Union["SubagentErrorEventMetadataType0", None, Unset], data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        subagent_error_event = cls(
+            type_=type_,
+            subagent_run_id=subagent_run_id,
+            message=message,
+            code=code,
+            timestamp=timestamp,
+            raw_event=raw_event,
+            metadata=metadata,
+        )
+
+        subagent_error_event.additional_properties = d
+        return subagent_error_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,246 @@
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    Union,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.subagent_started_event_metadata_type_0 import (
+        SubagentStartedEventMetadataType0,
+    )
+
+
+T = TypeVar("T", bound="SubagentStartedEvent")
+
+
+@_attrs_define
+class SubagentStartedEvent:
+    """A sub-agent run begins.
+
+    Attributes:
+        type_ (Literal['SUBAGENT_STARTED']):
+        subagent_run_id (str):
+        name (str):
+        description (Union[None, Unset, str]):
+        parent_subagent_run_id (Union[None, Unset, str]):
+        parent_tool_call_id (Union[None, Unset, str]):
+        parent_message_id (Union[None, Unset, str]):
+        timestamp (Union[None, Unset, int]):
+        raw_event (Union[Unset, Any]):
+        metadata (Union['SubagentStartedEventMetadataType0', None, Unset]):
+    """
+
+    type_: Literal["SUBAGENT_STARTED"]
+    subagent_run_id: str
+    name: str
+    description: Union[None, Unset, str] = UNSET
+    parent_subagent_run_id: Union[None, Unset, str] = UNSET
+    parent_tool_call_id: Union[None, Unset, str] = UNSET
+    parent_message_id: Union[None, Unset, str] = UNSET
+    timestamp: Union[None, Unset, int] = UNSET
+    raw_event: Union[Unset, Any] = UNSET
+    metadata: Union["SubagentStartedEventMetadataType0", None, Unset] = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.subagent_started_event_metadata_type_0 import (
+            SubagentStartedEventMetadataType0,
+        )
+
+        type_ = self.type_
+
+        subagent_run_id = self.subagent_run_id
+
+        name = self.name
+
+        description: Union[None, Unset, str]
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        parent_subagent_run_id: Union[None, Unset, str]
+        if isinstance(self.parent_subagent_run_id, Unset):
+            parent_subagent_run_id = UNSET
+        else:
+            parent_subagent_run_id = self.parent_subagent_run_id
+
+        parent_tool_call_id: Union[None, Unset, str]
+        if isinstance(self.parent_tool_call_id, Unset):
+            parent_tool_call_id = UNSET
+        else:
+            parent_tool_call_id = self.parent_tool_call_id
+
+        parent_message_id: Union[None, Unset, str]
+        if isinstance(self.parent_message_id, Unset):
+            parent_message_id = UNSET
+        else:
+            parent_message_id = self.parent_message_id
+
+        timestamp: Union[None, Unset, int]
+        if isinstance(self.timestamp, Unset):
+            timestamp = UNSET
+        else:
+            timestamp = self.timestamp
+
+        raw_event = self.raw_event
+
+        metadata: Union[None, Unset, dict[str, Any]]
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, SubagentStartedEventMetadataType0):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "subagent_run_id": subagent_run_id,
+                "name": name,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if parent_subagent_run_id is not UNSET:
+            field_dict["parent_subagent_run_id"] = parent_subagent_run_id
+        if parent_tool_call_id is not UNSET:
+            field_dict["parent_tool_call_id"] = parent_tool_call_id
+        if parent_message_id is not UNSET:
+            field_dict["parent_message_id"] = parent_message_id
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+        if raw_event is not UNSET:
+            field_dict["raw_event"] = raw_event
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.subagent_started_event_metadata_type_0 import (
+            SubagentStartedEventMetadataType0,
+        )
+
+        d = dict(src_dict)
+        type_ = cast(Literal["SUBAGENT_STARTED"], d.pop("type"))
+        if type_ != "SUBAGENT_STARTED":
+            raise ValueError(f"type must match const 'SUBAGENT_STARTED', got '{type_}'")
+
+        subagent_run_id = d.pop("subagent_run_id")
+
+        name = d.pop("name")
+
+        def _parse_description(data: object) -> Union[None, Unset, str]:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(Union[None, Unset, str], data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        def _parse_parent_subagent_run_id(data: object) -> Union[None, Unset, str]:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(Union[None, Unset, str], data)
+
+        parent_subagent_run_id = _parse_parent_subagent_run_id(
+            d.pop("parent_subagent_run_id", UNSET)
+        )
+
+        def _parse_parent_tool_call_id(data: object) -> Union[None, Unset, str]:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(Union[None, Unset, str], data)
+
+        parent_tool_call_id = _parse_parent_tool_call_id(
+            d.pop("parent_tool_call_id", UNSET)
+        )
+
+        def _parse_parent_message_id(data: object) -> Union[None, Unset, str]:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(Union[None, Unset, str], data)
+
+        parent_message_id = _parse_parent_message_id(d.pop("parent_message_id", UNSET))
+
+        def _parse_timestamp(data: object) -> Union[None, Unset, int]:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(Union[None, Unset, int], data)
+
+        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+
+        raw_event = d.pop("raw_event", UNSET)
+
+        def _parse_metadata(
+            data: object,
+        ) -> Union["SubagentStartedEventMetadataType0", None, Unset]:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = SubagentStartedEventMetadataType0.from_dict(data)
+
+                return metadata_type_0
+            except:  # noqa: E722
+                pass
+            return cast(Union["SubagentStartedEventMetadataType0", None, Unset], data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        subagent_started_event = cls(
+            type_=type_,
+            subagent_run_id=subagent_run_id,
+            name=name,
+            description=description,
+            parent_subagent_run_id=parent_subagent_run_id,
+            parent_tool_call_id=parent_tool_call_id,
+            parent_message_id=parent_message_id,
+            timestamp=timestamp,
+            raw_event=raw_event,
+            metadata=metadata,
+        )
+
+        subagent_started_event.additional_properties = d
+        return subagent_started_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,151 @@
+"""Generate the low-level client and the wire models from openapi/sketricgen.yaml.
+
+    python scripts/generate.py              # rewrite generated/
+    python scripts/generate.py --check      # regenerate elsewhere, fail on any difference
+                                            # (or on uncommitted changes to generated/)
+
+Both generators are pinned in pyproject.toml (the `dev` extra) and run in a
+scratch folder outside the project, so that no project configuration (ruff,
+black) changes their output: the same spec always gives the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "openapi" / "sketricgen.yaml"
+GENERATED = ROOT / "generated"
+LOWLEVEL = "sketricgen_lowlevel"
+MODELS = "sketricgen_models"
+BIN = Path(sys.executable).parent
+
+DATAMODEL_ARGS = [
+    "--input-file-type", "openapi",
+    "--output-model-type", "pydantic_v2.BaseModel",
+    "--target-python-version", "3.9",
+    "--base-class", f"{MODELS}._base.WireModel",
+    "--extra-fields", "allow",
+    "--use-annotated",
+    "--field-constraints",
+    "--strict-nullable",
+    "--use-standard-collections",
+    "--enum-field-as-literal", "all",
+    "--use-one-literal-as-default",
+    "--use-schema-description",
+    "--use-field-description",
+    "--disable-timestamp",
+]  # fmt: skip
+
+
+def _run(args: list[str], cwd: Path) -> None:
+    # The generators' post-hooks call `ruff` by name: find the pinned one first.
+    # A fixed hash seed keeps set-ordered output (imports) stable.
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env["PYTHONHASHSEED"] = "0"
+    done = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise SystemExit(f"generation failed: {' '.join(args[:2])}")
+
+
+def generate_into(out: Path) -> None:
+    """Write both generated packages into the folder `out`."""
+    with tempfile.TemporaryDirectory(prefix="sketricgen-gen-") as scratch_name:
+        scratch = Path(scratch_name)
+        spec = scratch / "sketricgen.yaml"
+        shutil.copyfile(SPEC, spec)
+
+        _run(
+            [
+                str(BIN / "openapi-python-client"), "generate",
+                "--path", str(spec),
+                "--meta", "none",
+                "--config", str(ROOT / "scripts" / "openapi-python-client.yaml"),
+                "--output-path", str(scratch / LOWLEVEL),
+            ],
+            cwd=scratch,
+        )  # fmt: skip
+        models = scratch / MODELS
+        models.mkdir()
+        shutil.copyfile(ROOT / "scripts" / "templates" / "wire_base.py", models / "_base.py")
+        _run(
+            [
+                str(BIN / "datamodel-codegen"),
+                "--input", spec.name,
+                "--output", str(models / "__init__.py"),
+                *DATAMODEL_ARGS,
+            ],
+            cwd=scratch,
+        )  # fmt: skip
+        for package in (LOWLEVEL, MODELS):
+            (scratch / package / "py.typed").write_text("")
+            shutil.copytree(scratch / package, out / package)
+
+
+def _differences(left: Path, right: Path) -> list[str]:
+    """Relative paths of files that differ, or exist on one side only."""
+    found: list[str] = []
+
+    def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(prefix + name for name in cmp.left_only + cmp.right_only + cmp.diff_files)
+        found.extend(prefix + name for name in cmp.funny_files)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right, ignore=["__pycache__"]), "")
+    return sorted(found)
+
+
+def _uncommitted(folder: Path) -> list[str]:
+    """`git status` lines for `folder` (none outside a git work tree)."""
+    done = subprocess.run(
+        ["git", "status", "--porcelain", "--", str(folder)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    return done.stdout.splitlines() if done.returncode == 0 else []
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if generated/ is stale")
+    options = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="sketricgen-out-") as out_name:
+        out = Path(out_name)
+        generate_into(out)
+        if options.check:
+            stale = _differences(out, GENERATED)
+            if stale:
+                print("generated/ differs from what openapi/sketricgen.yaml generates:")
+                for name in stale:
+                    print(f"  generated/{name}")
+                print("run `make generate` and commit the result")
+                return 1
+            uncommitted = _uncommitted(GENERATED)
+            if uncommitted:
+                print("generated/ matches the spec but is not committed:")
+                for line in uncommitted:
+                    print(f"  {line}")
+                return 1
+            print("generated/ is up to date")
+            return 0
+        # Compare byte-for-byte first so an unchanged tree keeps its timestamps.
+        if GENERATED.exists() and not _differences(out, GENERATED):
+            print("generated/ unchanged")
+            return 0
+        shutil.rmtree(GENERATED, ignore_errors=True)
+        shutil.copytree(out, GENERATED)
+        print("generated/ rewritten")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""Python SDK for SketricGen's Chat Server API."""
+
+from ._exceptions import (
+    SketricGenAPIError,
+    SketricGenAuthenticationError,
+    SketricGenBadRequestError,
+    SketricGenConflictError,
+    SketricGenConnectionError,
+    SketricGenContentTypeError,
+    SketricGenError,
+    SketricGenFileSizeError,
+    SketricGenNetworkError,
+    SketricGenNotFoundError,
+    SketricGenPayloadTooLargeError,
+    SketricGenPermissionDeniedError,
+    SketricGenRateLimitError,
+    SketricGenServerError,
+    SketricGenTimeoutError,
+    SketricGenUnprocessableEntityError,
+    SketricGenUploadError,
+    SketricGenValidationError,
+)
+from ._version import __version__
+
+__all__ = [
+    "SketricGenAPIError",
+    "SketricGenAuthenticationError",
+    "SketricGenBadRequestError",
+    "SketricGenConflictError",
+    "SketricGenConnectionError",
+    "SketricGenContentTypeError",
+    "SketricGenError",
+    "SketricGenFileSizeError",
+    "SketricGenNetworkError",
+    "SketricGenNotFoundError",
+    "SketricGenPayloadTooLargeError",
+    "SketricGenPermissionDeniedError",
+    "SketricGenRateLimitError",
+    "SketricGenServerError",
+    "SketricGenTimeoutError",
+    "SketricGenUnprocessableEntityError",
+    "SketricGenUploadError",
+    "SketricGenValidationError",
+    "__version__",
+]

@@ -1,0 +1,193 @@
+"""The SDK's exceptions: every failure a user can meet is a SketricGenError."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Optional
+
+__all__ = [
+    "SketricGenAPIError",
+    "SketricGenAuthenticationError",
+    "SketricGenBadRequestError",
+    "SketricGenConflictError",
+    "SketricGenConnectionError",
+    "SketricGenContentTypeError",
+    "SketricGenError",
+    "SketricGenFileSizeError",
+    "SketricGenNetworkError",
+    "SketricGenNotFoundError",
+    "SketricGenPayloadTooLargeError",
+    "SketricGenPermissionDeniedError",
+    "SketricGenRateLimitError",
+    "SketricGenServerError",
+    "SketricGenTimeoutError",
+    "SketricGenUnprocessableEntityError",
+    "SketricGenUploadError",
+    "SketricGenValidationError",
+]
+
+
+class SketricGenError(Exception):
+    """Base class of every error the SDK raises."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class SketricGenValidationError(SketricGenError):
+    """Input was refused: by the SDK before any network call, or by the service.
+
+    `field` names the offending setting or argument when it is known.
+    """
+
+    def __init__(self, message: str, *, field: Optional[str] = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class SketricGenAPIError(SketricGenError):
+    """The service answered with an HTTP error status.
+
+    `except SketricGenAPIError` catches every HTTP failure; the subclasses say
+    which one. `response_body` is the parsed JSON body when there was one,
+    else the text.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        response_body: Any = None,
+        request_id: Optional[str] = None,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.response_body = response_body
+        self.request_id = request_id
+
+
+class SketricGenBadRequestError(SketricGenAPIError, SketricGenValidationError):
+    """400: the service refused the request as malformed."""
+
+
+class SketricGenAuthenticationError(SketricGenAPIError):
+    """401: the API key is missing or wrong."""
+
+
+class SketricGenPermissionDeniedError(SketricGenAPIError):
+    """403: the key may not do this."""
+
+
+class SketricGenNotFoundError(SketricGenAPIError):
+    """404: unknown agent or conversation."""
+
+
+class SketricGenConflictError(SketricGenAPIError, SketricGenValidationError):
+    """409: the conversation's state refuses this request."""
+
+
+class SketricGenPayloadTooLargeError(SketricGenAPIError, SketricGenValidationError):
+    """413: the request body is too large."""
+
+
+class SketricGenUnprocessableEntityError(SketricGenAPIError, SketricGenValidationError):
+    """422: a field breaks the service's constraints."""
+
+
+class SketricGenRateLimitError(SketricGenAPIError):
+    """429: rate limited; `retry_after` is the wait the service asked for, in seconds."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int = 429,
+        response_body: Any = None,
+        request_id: Optional[str] = None,
+        retry_after: Optional[float] = None,
+    ) -> None:
+        super().__init__(
+            message, status_code=status_code, response_body=response_body, request_id=request_id
+        )
+        self.retry_after = retry_after
+
+
+class SketricGenServerError(SketricGenAPIError):
+    """5xx: the service, or a proxy in front of it, failed."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        response_body: Any = None,
+        request_id: Optional[str] = None,
+        retry_after: Optional[float] = None,
+    ) -> None:
+        super().__init__(
+            message, status_code=status_code, response_body=response_body, request_id=request_id
+        )
+        self.retry_after = retry_after
+
+
+class SketricGenNetworkError(SketricGenError):
+    """The service could not be reached, or the connection failed mid-way."""
+
+
+class SketricGenConnectionError(SketricGenNetworkError):
+    """The connection could not be made or was lost."""
+
+
+class SketricGenTimeoutError(SketricGenNetworkError):
+    """An operation took longer than its timeout."""
+
+
+class SketricGenUploadError(SketricGenError):
+    """A file attachment could not be uploaded; `file_name` names it when known."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file_name: Optional[str] = None,
+        status_code: Optional[int] = None,
+        code: Optional[str] = None,
+    ) -> None:
+        super().__init__(message)
+        self.file_name = file_name
+        self.status_code = status_code
+        self.code = code
+
+
+class SketricGenFileSizeError(SketricGenUploadError, SketricGenValidationError):
+    """A file is empty or larger than the service accepts."""
+
+    def __init__(
+        self, message: str, *, file_size: int, max_size: int, file_name: Optional[str] = None
+    ) -> None:
+        SketricGenUploadError.__init__(self, message, file_name=file_name)
+        self.field = "file_paths"
+        self.file_size = file_size
+        self.max_size = max_size
+
+
+class SketricGenContentTypeError(SketricGenUploadError, SketricGenValidationError):
+    """A file's type is not one the service accepts."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        content_type: Optional[str],
+        allowed_types: Sequence[str],
+        file_name: Optional[str] = None,
+    ) -> None:
+        SketricGenUploadError.__init__(self, message, file_name=file_name)
+        self.field = "file_paths"
+        self.content_type = content_type
+        self.allowed_types = tuple(allowed_types)

@@ -1,0 +1,3 @@
+"""The SDK's version (read by the build backend and the User-Agent)."""
+
+__version__ = "0.4.0.dev0"
