@@ -3,7 +3,9 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
-PYTHON ?= python3
+# The suite runs on the newest Python installed here and again on the 3.9 floor.
+NEWEST := $(shell ls -d /root/.pyenv/versions/3.* 2>/dev/null | sort -V | tail -n 1)
+PYTHON ?= $(if $(NEWEST),$(NEWEST)/bin/python3,python3)
 VENV := .venv
 VPY := $(VENV)/bin/python
 # The supported floor: the suite runs again on it when it is installed.
