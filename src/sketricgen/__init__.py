@@ -1,9 +1,13 @@
 """Python SDK for SketricGen's Chat Server API."""
 
+from sketricgen_models import ChatResponse, GeneratedAsset, HitlDecision, HitlRequest, HitlResume
+
+from ._client import SketricGenClient
 from ._exceptions import (
     SketricGenAPIError,
     SketricGenAuthenticationError,
     SketricGenBadRequestError,
+    SketricGenClosedError,
     SketricGenConflictError,
     SketricGenConnectionError,
     SketricGenContentTypeError,
@@ -16,6 +20,7 @@ from ._exceptions import (
     SketricGenRateLimitError,
     SketricGenServerError,
     SketricGenTimeoutError,
+    SketricGenUnexpectedResponseError,
     SketricGenUnprocessableEntityError,
     SketricGenUploadError,
     SketricGenValidationError,
@@ -23,9 +28,16 @@ from ._exceptions import (
 from ._version import __version__
 
 __all__ = [
+    "ChatResponse",
+    "GeneratedAsset",
+    "HitlDecision",
+    "HitlRequest",
+    "HitlResume",
     "SketricGenAPIError",
     "SketricGenAuthenticationError",
     "SketricGenBadRequestError",
+    "SketricGenClient",
+    "SketricGenClosedError",
     "SketricGenConflictError",
     "SketricGenConnectionError",
     "SketricGenContentTypeError",
@@ -38,6 +50,7 @@ __all__ = [
     "SketricGenRateLimitError",
     "SketricGenServerError",
     "SketricGenTimeoutError",
+    "SketricGenUnexpectedResponseError",
     "SketricGenUnprocessableEntityError",
     "SketricGenUploadError",
     "SketricGenValidationError",

@@ -9,6 +9,7 @@ __all__ = [
     "SketricGenAPIError",
     "SketricGenAuthenticationError",
     "SketricGenBadRequestError",
+    "SketricGenClosedError",
     "SketricGenConflictError",
     "SketricGenConnectionError",
     "SketricGenContentTypeError",
@@ -21,6 +22,7 @@ __all__ = [
     "SketricGenRateLimitError",
     "SketricGenServerError",
     "SketricGenTimeoutError",
+    "SketricGenUnexpectedResponseError",
     "SketricGenUnprocessableEntityError",
     "SketricGenUploadError",
     "SketricGenValidationError",
@@ -49,12 +51,17 @@ class SketricGenValidationError(SketricGenError):
         self.field = field
 
 
+class SketricGenClosedError(SketricGenError, RuntimeError):
+    """The client (or the httpx client given to it) was closed; create a new one."""
+
+
 class SketricGenAPIError(SketricGenError):
-    """The service answered with an HTTP error status.
+    """The service answered with an HTTP error status, or with a body the SDK cannot read.
 
     `except SketricGenAPIError` catches every HTTP failure; the subclasses say
     which one. `response_body` is the parsed JSON body when there was one,
-    else the text.
+    else the text; `request_id` is the service's request id header, if any;
+    `retry_after` is the wait, in seconds, the service asked for (any status).
     """
 
     def __init__(
@@ -64,11 +71,13 @@ class SketricGenAPIError(SketricGenError):
         status_code: int,
         response_body: Any = None,
         request_id: Optional[str] = None,
+        retry_after: Optional[float] = None,
     ) -> None:
         super().__init__(message)
         self.status_code = status_code
         self.response_body = response_body
         self.request_id = request_id
+        self.retry_after = retry_after
 
 
 class SketricGenBadRequestError(SketricGenAPIError, SketricGenValidationError):
@@ -96,43 +105,19 @@ class SketricGenPayloadTooLargeError(SketricGenAPIError, SketricGenValidationErr
 
 
 class SketricGenUnprocessableEntityError(SketricGenAPIError, SketricGenValidationError):
-    """422: a field breaks the service's constraints."""
+    """422: a field breaks the service's constraints; `field` names it when only one did."""
 
 
 class SketricGenRateLimitError(SketricGenAPIError):
     """429: rate limited; `retry_after` is the wait the service asked for, in seconds."""
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        status_code: int = 429,
-        response_body: Any = None,
-        request_id: Optional[str] = None,
-        retry_after: Optional[float] = None,
-    ) -> None:
-        super().__init__(
-            message, status_code=status_code, response_body=response_body, request_id=request_id
-        )
-        self.retry_after = retry_after
-
 
 class SketricGenServerError(SketricGenAPIError):
     """5xx: the service, or a proxy in front of it, failed."""
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        status_code: int,
-        response_body: Any = None,
-        request_id: Optional[str] = None,
-        retry_after: Optional[float] = None,
-    ) -> None:
-        super().__init__(
-            message, status_code=status_code, response_body=response_body, request_id=request_id
-        )
-        self.retry_after = retry_after
+
+class SketricGenUnexpectedResponseError(SketricGenAPIError):
+    """A success status whose body is not what the call answers (not JSON, missing fields)."""
 
 
 class SketricGenNetworkError(SketricGenError):

@@ -1,0 +1,256 @@
+"""`SketricGenClient`: the public entry point, thin async and sync shells over the transport."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import warnings
+from collections.abc import Mapping, Sequence
+from types import TracebackType
+from typing import Any, Optional, Union
+
+import httpx
+from sketricgen_lowlevel.api.chat import run_workflow as run_workflow_api
+from sketricgen_models import ChatResponse, HitlResume
+
+from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientConfig, config_from_env
+from ._exceptions import SketricGenValidationError
+from ._logging import configure_from_env
+from ._transport import AsyncTransport, RequestSpec, SyncTransport, TransportCore
+from ._validation import validate_run_workflow
+
+__all__ = ["SketricGenClient"]
+
+FilePath = Union[str, "os.PathLike[str]"]
+
+
+class SketricGenClient:
+    """A client of SketricGen's Chat Server API, with async and sync methods.
+
+    It keeps one pool of connections per mode for its whole life: create it
+    once, and close it with `close()` / `aclose()` or a `with` /
+    `async with` block. `http_client` / `async_http_client` let you bring
+    your own httpx clients (you then close them yourself).
+    """
+
+    def __init__(
+        self,
+        api_key: str,
+        timeout: float = DEFAULT_TIMEOUT,
+        upload_timeout: float = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        *,
+        base_url: Optional[str] = None,
+        upload_base_url: Optional[str] = None,
+        http_client: Optional[httpx.Client] = None,
+        async_http_client: Optional[httpx.AsyncClient] = None,
+        default_headers: Optional[Mapping[str, str]] = None,
+    ) -> None:
+        configure_from_env()
+        self._config = ClientConfig.create(
+            api_key,
+            timeout,
+            upload_timeout,
+            max_retries,
+            base_url,
+            upload_base_url,
+            default_headers,
+        )
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise SketricGenValidationError(
+                "http_client must be an httpx.Client (use async_http_client= for an AsyncClient)",
+                field="http_client",
+            )
+        if async_http_client is not None and not isinstance(async_http_client, httpx.AsyncClient):
+            raise SketricGenValidationError(
+                "async_http_client must be an httpx.AsyncClient", field="async_http_client"
+            )
+        self._core = TransportCore(self._config)
+        self._sync = SyncTransport(self._core, http_client)
+        self._async = AsyncTransport(self._core, async_http_client)
+        self._closing: set[asyncio.Task[None]] = set()
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> SketricGenClient:
+        """A client configured from `SKETRICGEN_*` environment variables; keywords win over them.
+
+        Reads SKETRICGEN_API_KEY (required), SKETRICGEN_TIMEOUT,
+        SKETRICGEN_UPLOAD_TIMEOUT, SKETRICGEN_MAX_RETRIES, SKETRICGEN_BASE_URL
+        and SKETRICGEN_UPLOAD_BASE_URL.
+        """
+        kwargs, source = config_from_env(overrides)
+        settings = {k: v for k, v in kwargs.items() if k in _CONFIG_KEYWORDS}
+        ClientConfig.create(**settings, source=source)  # so errors name the variable
+        return cls(**kwargs)
+
+    @property
+    def base_url(self) -> str:
+        """The chat API's base URL."""
+        return self._config.base_url
+
+    @property
+    def upload_base_url(self) -> str:
+        """The upload API's base URL."""
+        return self._config.upload_base_url
+
+    @property
+    def timeout(self) -> float:
+        """Seconds a request may wait for the service (connecting takes at most 10)."""
+        return self._config.timeout
+
+    @property
+    def upload_timeout(self) -> float:
+        """Seconds an upload step may take."""
+        return self._config.upload_timeout
+
+    @property
+    def max_retries(self) -> int:
+        """Extra attempts after a failure that is safe to retry."""
+        return self._config.max_retries
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(api_key='***', base_url={self.base_url!r}, "
+            f"timeout={self.timeout:g}, max_retries={self.max_retries})"
+        )
+
+    async def run_workflow(
+        self,
+        agent_id: str,
+        user_input: str,
+        conversation_id: Optional[str] = None,
+        contact_id: Optional[str] = None,
+        file_paths: Optional[Sequence[FilePath]] = None,
+        stream: bool = False,
+        *,
+        assets: Optional[Sequence[str]] = None,
+        enable_hitl: Optional[bool] = None,
+        hitl_resume: Union[HitlResume, Mapping[str, Any], None] = None,
+    ) -> ChatResponse:
+        """Run one turn of an agent's workflow and return its `ChatResponse`.
+
+        `conversation_id` continues a conversation; `contact_id` groups
+        conversations per end user; `assets` attaches uploaded file ids;
+        `enable_hitl` / `hitl_resume` drive human-in-the-loop runs. Bad
+        input raises `SketricGenValidationError` before any request.
+        """
+        spec = self._run_spec(
+            agent_id, user_input, conversation_id, contact_id, file_paths, stream,
+            assets, enable_hitl, hitl_resume,
+        )  # fmt: skip
+        response = await self._async.send(spec)
+        return self._core.parse(spec, response, ChatResponse)
+
+    def run_workflow_sync(
+        self,
+        agent_id: str,
+        user_input: str,
+        conversation_id: Optional[str] = None,
+        contact_id: Optional[str] = None,
+        file_paths: Optional[Sequence[FilePath]] = None,
+        stream: bool = False,
+        *,
+        assets: Optional[Sequence[str]] = None,
+        enable_hitl: Optional[bool] = None,
+        hitl_resume: Union[HitlResume, Mapping[str, Any], None] = None,
+    ) -> ChatResponse:
+        """The blocking twin of `run_workflow`, with the same arguments."""
+        spec = self._run_spec(
+            agent_id, user_input, conversation_id, contact_id, file_paths, stream,
+            assets, enable_hitl, hitl_resume,
+        )  # fmt: skip
+        response = self._sync.send(spec)
+        return self._core.parse(spec, response, ChatResponse)
+
+    def _run_spec(
+        self,
+        agent_id: Any,
+        user_input: Any,
+        conversation_id: Any,
+        contact_id: Any,
+        file_paths: Any,
+        stream: Any,
+        assets: Any,
+        enable_hitl: Any,
+        hitl_resume: Any,
+    ) -> RequestSpec:
+        body = validate_run_workflow(
+            agent_id=agent_id,
+            user_input=user_input,
+            conversation_id=conversation_id,
+            contact_id=contact_id,
+            stream=stream,
+            assets=assets,
+            enable_hitl=enable_hitl,
+            hitl_resume=hitl_resume,
+        )
+        if file_paths:
+            raise SketricGenValidationError(
+                "file_paths is not supported by this version yet: upload the files and pass "
+                "their ids as assets=",
+                field="file_paths",
+            )
+        if stream:
+            raise SketricGenValidationError(
+                "stream=True is not supported by this version yet", field="stream"
+            )
+        call = run_workflow_api._get_kwargs(body=body)
+        return RequestSpec(
+            call["method"].upper(), call["url"], json=call["json"], headers=call["headers"]
+        )
+
+    def close(self) -> None:
+        """Close the client's connections; it cannot be used afterwards.
+
+        If the async methods were used, prefer `await client.aclose()` (or
+        `async with`): their connections can only be closed from async code.
+        """
+        self._sync.close()
+        self._async.mark_closed()
+        if not self._async.is_open:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            warnings.warn(
+                "SketricGenClient.close() cannot close the async connections outside an "
+                "event loop: use `await client.aclose()` or `async with`",
+                ResourceWarning,
+                stacklevel=2,
+            )
+            return
+        task = loop.create_task(self._async.aclose())
+        self._closing.add(task)
+        task.add_done_callback(self._closing.discard)
+
+    async def aclose(self) -> None:
+        """Close the client's connections, async and sync; it cannot be used afterwards."""
+        self._sync.close()
+        await self._async.aclose()
+
+    def __enter__(self) -> SketricGenClient:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.close()
+
+    async def __aenter__(self) -> SketricGenClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        await self.aclose()
+
+
+_CONFIG_KEYWORDS = frozenset(
+    {"api_key", "timeout", "upload_timeout", "max_retries", "base_url", "upload_base_url"}
+)

@@ -1,0 +1,230 @@
+"""Client settings: defaults, validation, and reading them from the environment."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Optional, Union
+from urllib.parse import urlsplit
+
+from ._exceptions import SketricGenValidationError
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "DEFAULT_UPLOAD_BASE_URL",
+    "ENV_VARS",
+    "ClientConfig",
+    "config_from_env",
+]
+
+DEFAULT_BASE_URL = "https://chat-v2.sketricgen.ai"
+DEFAULT_UPLOAD_BASE_URL = "https://v9xof9ohlg.execute-api.us-east-1.amazonaws.com/dev"
+DEFAULT_TIMEOUT = 300.0
+DEFAULT_MAX_RETRIES = 3
+
+ENV_VARS = {
+    "api_key": "SKETRICGEN_API_KEY",
+    "timeout": "SKETRICGEN_TIMEOUT",
+    "upload_timeout": "SKETRICGEN_UPLOAD_TIMEOUT",
+    "max_retries": "SKETRICGEN_MAX_RETRIES",
+    "base_url": "SKETRICGEN_BASE_URL",
+    "upload_base_url": "SKETRICGEN_UPLOAD_BASE_URL",
+}
+"""Each setting `from_env` reads, and the variable it reads it from."""
+
+# Header names that carry the key; only `api_key` may set them.
+_KEY_HEADERS = frozenset({"api-key", "x-api-key"})
+# The docs write the chat base with its path prefix; endpoints already carry it.
+_API_PREFIX = "/api/v1"
+
+Number = Union[int, float]
+
+
+@dataclass(frozen=True)
+class ClientConfig:
+    """Validated settings of one client. The key is kept out of `repr`."""
+
+    api_key: str = field(repr=False)
+    timeout: float = DEFAULT_TIMEOUT
+    upload_timeout: float = DEFAULT_TIMEOUT
+    max_retries: int = DEFAULT_MAX_RETRIES
+    base_url: str = DEFAULT_BASE_URL
+    upload_base_url: str = DEFAULT_UPLOAD_BASE_URL
+    default_headers: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def create(
+        cls,
+        api_key: Any,
+        timeout: Any = DEFAULT_TIMEOUT,
+        upload_timeout: Any = DEFAULT_TIMEOUT,
+        max_retries: Any = DEFAULT_MAX_RETRIES,
+        base_url: Any = None,
+        upload_base_url: Any = None,
+        default_headers: Any = None,
+        *,
+        source: Optional[Mapping[str, str]] = None,
+    ) -> ClientConfig:
+        """Validate every setting; raise `SketricGenValidationError` naming the first bad one.
+
+        `source` maps a setting to where its value came from (an environment
+        variable), so the error can name that instead.
+        """
+        names = source or {}
+        return cls(
+            api_key=_api_key(api_key, names.get("api_key", "api_key")),
+            timeout=_seconds(timeout, names.get("timeout", "timeout")),
+            upload_timeout=_seconds(upload_timeout, names.get("upload_timeout", "upload_timeout")),
+            max_retries=_retries(max_retries, names.get("max_retries", "max_retries")),
+            base_url=_url(base_url, DEFAULT_BASE_URL, names.get("base_url", "base_url"), chat=True),
+            upload_base_url=_url(
+                upload_base_url,
+                DEFAULT_UPLOAD_BASE_URL,
+                names.get("upload_base_url", "upload_base_url"),
+                chat=False,
+            ),
+            default_headers=_headers(default_headers),
+        )
+
+
+def config_from_env(
+    overrides: Mapping[str, Any], environ: Optional[Mapping[str, str]] = None
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Merge the `SKETRICGEN_*` variables under `overrides`.
+
+    Returns the constructor keywords and, for each setting read from the
+    environment, the variable's name (for error messages). Empty variables
+    count as unset.
+    """
+    env = os.environ if environ is None else environ
+    kwargs: dict[str, Any] = {}
+    source: dict[str, str] = {}
+    for setting, variable in ENV_VARS.items():
+        if setting in overrides:
+            continue
+        value = env.get(variable, "").strip()
+        if value:
+            kwargs[setting] = value
+            source[setting] = variable
+    if "api_key" not in overrides and "api_key" not in kwargs:
+        raise SketricGenValidationError(
+            "no API key: set the SKETRICGEN_API_KEY environment variable, "
+            "or pass api_key= to from_env()",
+            field="api_key",
+        )
+    kwargs.update(overrides)
+    return kwargs, source
+
+
+def _api_key(value: Any, name: str) -> str:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise SketricGenValidationError(
+            f"{name} is required: pass your SketricGen API key "
+            "(or set SKETRICGEN_API_KEY and use SketricGenClient.from_env())",
+            field="api_key",
+        )
+    if not isinstance(value, str):
+        raise SketricGenValidationError(
+            f"{name} must be a string, got {type(value).__name__}", field="api_key"
+        )
+    key = value.strip()
+    # The value is never echoed: it may be a real key with a typo in it.
+    if not key.isascii() or not key.isprintable() or any(c.isspace() for c in key):
+        raise SketricGenValidationError(
+            f"{name} contains spaces or characters an HTTP header cannot carry; "
+            "check that it was copied whole and alone",
+            field="api_key",
+        )
+    return key
+
+
+def _seconds(value: Any, name: str) -> float:
+    number: Any = value
+    if isinstance(value, str):
+        try:
+            number = float(value.strip())
+        except ValueError:
+            number = None
+    if (
+        isinstance(number, bool)
+        or not isinstance(number, (int, float))
+        or not math.isfinite(number)
+        or number <= 0
+    ):
+        raise SketricGenValidationError(
+            f"{name} must be a positive number of seconds, got {value!r}", field=_field(name)
+        )
+    return float(number)
+
+
+def _retries(value: Any, name: str) -> int:
+    number: Any = value
+    if isinstance(value, str):
+        try:
+            number = int(value.strip())
+        except ValueError:
+            number = None
+    if isinstance(number, bool) or not isinstance(number, int) or number < 0:
+        raise SketricGenValidationError(
+            f"{name} must be a whole number of retries, 0 or more, got {value!r}",
+            field=_field(name),
+        )
+    return number
+
+
+def _url(value: Any, default: str, name: str, *, chat: bool) -> str:
+    if value is None:
+        return default
+    text = value.strip() if isinstance(value, str) else value
+    parts = urlsplit(text) if isinstance(text, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        raise SketricGenValidationError(
+            f"{name} must be an http:// or https:// URL, got {value!r}", field=_field(name)
+        )
+    if parts.query or parts.fragment:
+        raise SketricGenValidationError(
+            f"{name} must not carry a query or fragment, got {value!r}", field=_field(name)
+        )
+    url: str = text.rstrip("/")
+    if chat and url.endswith(_API_PREFIX):
+        url = url[: -len(_API_PREFIX)]
+    return url
+
+
+def _headers(value: Any) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise SketricGenValidationError(
+            "default_headers must be a mapping of header names to values", field="default_headers"
+        )
+    headers: dict[str, str] = {}
+    for name, text in value.items():
+        if not isinstance(name, str) or not isinstance(text, str):
+            raise SketricGenValidationError(
+                "default_headers names and values must be strings", field="default_headers"
+            )
+        if any(c in "\r\n" for c in name + text) or not name.strip():
+            raise SketricGenValidationError(
+                f"default_headers[{name!r}] is not a valid header", field="default_headers"
+            )
+        if name.lower() in _KEY_HEADERS:
+            raise SketricGenValidationError(
+                f"default_headers may not set {name!r}: pass the key as api_key, so that it "
+                "goes only to SketricGen's hosts",
+                field="default_headers",
+            )
+        headers[name] = text
+    return headers
+
+
+def _field(name: str) -> str:
+    """The setting an environment variable name stands for."""
+    for setting, variable in ENV_VARS.items():
+        if name == variable:
+            return setting
+    return name

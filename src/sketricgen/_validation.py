@@ -1,0 +1,135 @@
+"""Checks on run-workflow arguments, before any network call (sans-IO).
+
+The length limits are read from the generated models, so the OpenAPI
+description stays their single source; the rules between fields (an empty
+input needs assets or a resume, a resume needs a conversation) are here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, NoReturn, Optional
+
+from pydantic import BaseModel, ValidationError
+from sketricgen_lowlevel.models import HitlResume as WireHitlResume
+from sketricgen_lowlevel.models import RunWorkflowRequest
+from sketricgen_lowlevel.types import UNSET
+from sketricgen_models import HitlResume
+from sketricgen_models import RunWorkflowRequest as RunWorkflowModel
+
+from ._exceptions import SketricGenValidationError
+
+__all__ = ["MAX_CONTACT_ID", "MAX_USER_INPUT", "validate_run_workflow"]
+
+
+def _max_length(model: type[BaseModel], name: str) -> int:
+    for constraint in model.model_fields[name].metadata:
+        limit = getattr(constraint, "max_length", None)
+        if isinstance(limit, int):
+            return limit
+    raise LookupError(f"the spec gives {model.__name__}.{name} no maxLength")
+
+
+MAX_USER_INPUT = _max_length(RunWorkflowModel, "user_input")
+MAX_CONTACT_ID = _max_length(RunWorkflowModel, "contact_id")
+
+
+def validate_run_workflow(
+    *,
+    agent_id: Any,
+    user_input: Any,
+    conversation_id: Any = None,
+    contact_id: Any = None,
+    stream: Any = False,
+    assets: Any = None,
+    enable_hitl: Any = None,
+    hitl_resume: Any = None,
+) -> RunWorkflowRequest:
+    """Check every argument; return the request body, or raise `SketricGenValidationError`."""
+    _text(agent_id, "agent_id", "the id of the agent to run")
+    if not isinstance(user_input, str):
+        _fail("user_input", f"user_input must be a string, got {type(user_input).__name__}")
+    if len(user_input) > MAX_USER_INPUT:
+        _fail(
+            "user_input",
+            f"user_input is {len(user_input):,} characters; the service accepts at most "
+            f"{MAX_USER_INPUT:,}: shorten it, or attach the text as a file",
+        )
+    if conversation_id is not None:
+        _text(conversation_id, "conversation_id", "an id from an earlier ChatResponse")
+    if contact_id is not None:
+        _text(contact_id, "contact_id", "your identifier of the end user")
+        if len(contact_id) > MAX_CONTACT_ID:
+            _fail(
+                "contact_id",
+                f"contact_id is {len(contact_id):,} characters; the service accepts at most "
+                f"{MAX_CONTACT_ID:,}",
+            )
+    if not isinstance(stream, bool):
+        _fail("stream", f"stream must be True or False, got {stream!r}")
+    asset_ids = _assets(assets)
+    if enable_hitl is not None and not isinstance(enable_hitl, bool):
+        _fail("enable_hitl", f"enable_hitl must be True, False or None, got {enable_hitl!r}")
+    resume = _resume(hitl_resume)
+    if resume is not None:
+        if conversation_id is None:
+            _fail(
+                "conversation_id",
+                "hitl_resume needs the conversation_id of the paused run "
+                "(ChatResponse.conversation_id)",
+            )
+        if enable_hitl is False:
+            _fail("enable_hitl", "hitl_resume needs enable_hitl=True (or leave it unset)")
+        enable_hitl = True
+    if not user_input.strip() and not asset_ids and resume is None:
+        _fail("user_input", "user_input is empty: pass a message (or assets, or a hitl_resume)")
+    return RunWorkflowRequest(
+        agent_id=agent_id,
+        user_input=user_input,
+        conversation_id=UNSET if conversation_id is None else conversation_id,
+        contact_id=UNSET if contact_id is None else contact_id,
+        stream=stream,
+        assets=asset_ids if asset_ids else UNSET,
+        enable_hitl=UNSET if enable_hitl is None else enable_hitl,
+        hitl_resume=UNSET if resume is None else resume,
+    )
+
+
+def _text(value: Any, name: str, what: str) -> None:
+    if not isinstance(value, str):
+        _fail(name, f"{name} must be a string ({what}), got {type(value).__name__}")
+    if not value.strip():
+        _fail(name, f"{name} is empty: pass {what}")
+
+
+def _assets(assets: Any) -> Optional[list[str]]:
+    if assets is None:
+        return None
+    if isinstance(assets, (str, bytes)) or not isinstance(assets, Sequence):
+        _fail("assets", "assets must be a list of file ids, e.g. assets=[upload.file_id]")
+    for index, file_id in enumerate(assets):
+        if not isinstance(file_id, str) or not file_id.strip():
+            _fail("assets", f"assets[{index}] must be a non-empty file id string")
+    return list(assets)
+
+
+def _resume(value: Any) -> Optional[WireHitlResume]:
+    if value is None:
+        return None
+    if not isinstance(value, (HitlResume, Mapping)):
+        _fail(
+            "hitl_resume",
+            f"hitl_resume must be a HitlResume (or a dict of one), got {type(value).__name__}",
+        )
+    try:
+        model = value if isinstance(value, HitlResume) else HitlResume.model_validate(value)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}" for error in exc.errors()
+        )
+        _fail("hitl_resume", f"hitl_resume is not a valid HitlResume: {problems}")
+    return WireHitlResume.from_dict(model.model_dump(mode="json", exclude_none=True))
+
+
+def _fail(name: str, message: str) -> NoReturn:
+    raise SketricGenValidationError(message, field=name)
