@@ -13,7 +13,7 @@ PY39 := $(firstword $(wildcard /root/.pyenv/versions/3.9*/bin/python3))
 VENV39 := .venv-py39
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: help install generate check-generated lint test test-default test-py39
+.PHONY: help install generate check-generated lint test test-default test-py39 bench
 
 help:
 	@echo "make install          create .venv with the project and its dev tools"
@@ -21,6 +21,7 @@ help:
 	@echo "make generate         regenerate generated/ from openapi/sketricgen.yaml"
 	@echo "make check-generated  fail if generated/ is stale"
 	@echo "make lint             ruff and mypy --strict"
+	@echo "make bench            the SDK against plain httpx: bench/results/latest.md (not in test)"
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(VPY) || $(PYTHON) -m venv $(VENV)
@@ -37,8 +38,8 @@ check-generated: install
 	$(VPY) scripts/generate.py --check
 
 lint: install
-	$(VENV)/bin/ruff check src tests scripts
-	$(VENV)/bin/ruff format --check src tests scripts
+	$(VENV)/bin/ruff check src tests scripts bench
+	$(VENV)/bin/ruff format --check src tests scripts bench
 	$(VENV)/bin/mypy --strict
 
 test-default: install
@@ -65,3 +66,12 @@ test:
 	$(MAKE) test-default
 	$(MAKE) test-py39
 	@echo "== interpreters that ran the suite:"; cat .tested-interpreters; rm -f .tested-interpreters
+
+# The benchmark needs only the project and its `bench` extra (not the dev tools).
+$(VENV)/.bench-installed: pyproject.toml
+	@test -x $(VPY) || $(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install $(PIP_QUIET) -e '.[bench]'
+	@touch $@
+
+bench: $(VENV)/.bench-installed
+	$(VPY) -m bench.run

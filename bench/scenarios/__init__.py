@@ -1,0 +1,124 @@
+"""The benchmark's scenarios: each one a plain-httpx baseline and the SDK doing the same work.
+
+A scenario module has `httpx_async` / `sdk_async` (and `_sync` twins where
+both modes are measured), each `(ctx, probe, **params) -> metrics`. An SDK
+function raises `UnavailableError` while the public API it needs is not built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+
+@dataclass(frozen=True)
+class Target:
+    """A goal for one metric: `ratio` bounds SDK/httpx, `limit` bounds the SDK's own value."""
+
+    ratio: Optional[float] = None
+    limit: Optional[float] = None
+    higher_is_better: bool = False
+
+    def describe(self) -> str:
+        """The target as the results table prints it."""
+        if self.limit is not None:
+            return f"< {self.limit:g}"
+        if self.ratio is None:
+            return "(info)"
+        sign = "≥" if self.higher_is_better else "≤"
+        return f"{sign} {self.ratio:g}x httpx"
+
+    def met(self, sdk: float, base: float) -> Optional[bool]:
+        """Whether the SDK's value meets the target (None if there is none)."""
+        if self.limit is not None:
+            return sdk < self.limit
+        if self.ratio is None:
+            return None
+        ratio = sdk / base if base else float("inf")
+        return ratio >= self.ratio if self.higher_is_better else ratio <= self.ratio
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One reported number of a scenario."""
+
+    key: str
+    label: str
+    target: Target = field(default_factory=Target)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One row group of the table: a scenario module run in one mode with fixed parameters."""
+
+    key: str
+    title: str
+    module: str
+    mode: str
+    metrics: tuple[Metric, ...]
+    params: dict[str, Any] = field(default_factory=dict)
+    reps: Optional[int] = None
+
+    def function(self, side: str) -> str:
+        """The scenario module's function for `side` ("sdk" or "httpx")."""
+        return f"{side}_{self.mode}"
+
+
+def _events(floor: float) -> tuple[Metric, ...]:
+    return (Metric("events_per_s", "events/s", Target(ratio=floor, higher_is_better=True)),)
+
+
+_LATENCY = (
+    Metric("median_ms", "median latency (ms)", Target(ratio=1.2)),
+    Metric("p99_ms", "p99 latency (ms)", Target(ratio=1.2)),
+)
+_PACED = (
+    Metric("ttfe_ms", "call → first event (ms)", Target(ratio=1.5)),
+    Metric("lag_max_ms", "max lag server → user code (ms)", Target(limit=2.0)),
+    Metric("lag_p50_ms", "median lag (ms)"),
+)
+_UPLOAD = (
+    Metric("wall_s", "wall time (s)", Target(ratio=1.2)),
+    Metric("rss_growth_mb", "peak RSS growth (MB)", Target(limit=8.0)),
+)
+STREAM = {"events": 50_000}
+IMPORT = "import"
+
+VARIANTS: tuple[Variant, ...] = (
+    Variant("stream-async", "50,000-event stream, one write per event, async", "streams", "async",
+            _events(1.0), {"mode": "events", **STREAM}),
+    Variant("stream-sync", "50,000-event stream, one write per event, sync", "streams", "sync",
+            _events(1.0), {"mode": "events", **STREAM}),
+    Variant("packed-async", "50,000-event stream in 64 KiB chunks, async", "streams", "async",
+            _events(1.0), {"mode": "packed", **STREAM}),
+    Variant("packed-sync", "50,000-event stream in 64 KiB chunks, sync", "streams", "sync",
+            _events(1.0), {"mode": "packed", **STREAM}),
+    Variant("calls-async", "500 sequential small calls, async", "calls", "async",
+            _LATENCY, {"calls": 500}),
+    Variant("calls-sync", "500 sequential small calls, sync", "calls", "sync",
+            _LATENCY, {"calls": 500}),
+    Variant("concurrent-async", "200 concurrent streams x 200 events, one client, async",
+            "concurrent", "async",
+            (Metric("wall_s", "wall time (s)", Target(ratio=1.2)),
+             Metric("rss_growth_mb", "peak RSS growth (MB)", Target(ratio=1.2))),
+            {"streams": 200, "events": 200}),
+    Variant("paced-async", "paced stream, one event per 200 ms, async", "paced", "async",
+            _PACED, {"events": 6}, reps=3),
+    Variant("paced-sync", "paced stream, one event per 200 ms, sync", "paced", "sync",
+            _PACED, {"events": 6}, reps=3),
+    Variant("upload-async", "19 MB file upload, async", "upload", "async", _UPLOAD),
+    Variant("upload-sync", "19 MB file upload, sync", "upload", "sync", _UPLOAD),
+    Variant(IMPORT, "import in a fresh interpreter (httpx: `import httpx, pydantic`)", IMPORT,
+            IMPORT,
+            (Metric("import_ms", "import time (ms)", Target(ratio=1.15)),
+             Metric("rss_growth_mb", "RSS growth (MB)")),
+            reps=5),
+)  # fmt: skip
+
+
+def variant(key: str) -> Variant:
+    """The variant named `key`."""
+    for one in VARIANTS:
+        if one.key == key:
+            return one
+    raise KeyError(f"no scenario {key!r}; known: {', '.join(v.key for v in VARIANTS)}")
