@@ -306,6 +306,7 @@ class AsyncTransport:
         self._client = http_client
         self._owned = http_client is None
         self._closed = False
+        self._loop: Optional[asyncio.AbstractEventLoop] = None
 
     @property
     def is_open(self) -> bool:
@@ -314,13 +315,20 @@ class AsyncTransport:
 
     def _http(self) -> httpx.AsyncClient:
         client = self._client
+        loop = asyncio.get_running_loop()
         if client is not None and not self._closed and not client.is_closed:
-            return client
+            if loop is self._loop or not self._owned:
+                return client
+            # Pooled connections belong to the loop that opened them; a script
+            # calling asyncio.run() once per call gets a fresh pool each time.
+            logger.debug("event loop changed: opening a new connection pool")
+            client = None
         if self._closed:
             raise _closed("this client")
         if client is None:
             # No await between the check and the assignment: safe among tasks.
             self._client = client = httpx.AsyncClient(**self._core.client_options())
+            self._loop = loop
             return client
         raise _closed("the httpx.AsyncClient passed as async_http_client=")
 
@@ -365,5 +373,6 @@ class AsyncTransport:
         """Close the pooled connections (a user's own httpx client is left open)."""
         self._closed = True
         client = self._client
-        if client is not None and self._owned:
+        # A pool opened by another (finished) loop cannot be closed from this one.
+        if client is not None and self._owned and self._loop is asyncio.get_running_loop():
             await client.aclose()
