@@ -111,6 +111,7 @@ VARIANTS: tuple[Variant, ...] = (
     Variant(IMPORT, "import in a fresh interpreter (httpx: `import httpx, pydantic`)", IMPORT,
             IMPORT,
             (Metric("import_ms", "import time (ms)", Target(ratio=1.15)),
+             Metric("ready_ms", "… + `from sketricgen import SketricGenClient` (ms)"),
              Metric("rss_growth_mb", "RSS growth (MB)")),
             reps=5),
 )  # fmt: skip
