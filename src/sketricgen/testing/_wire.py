@@ -1,0 +1,62 @@
+"""Wire output: generated models as JSON (snake_case or camelCase keys) or S3 XML."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+from xml.sax.saxutils import escape
+
+from pydantic import BaseModel
+from pydantic.alias_generators import to_camel
+
+__all__ = ["KEY_CASE_HEADER", "KeyCase", "dump", "json_bytes", "xml_document"]
+
+KeyCase = Literal["snake", "camel"]
+"""How the keys of streamed AG-UI events are spelled."""
+
+KEY_CASE_HEADER = "X-Emulator-Key-Case"
+"""Request header choosing `snake` or `camel` keys for that request's events."""
+
+
+def dump(model: BaseModel, key_case: KeyCase = "snake") -> dict[str, Any]:
+    """The model as a JSON-ready dict without unset (None) fields, keys in `key_case`.
+
+    camelCase renames only the model's own fields (recursively through nested
+    models), never the keys inside free-form values such as tool arguments,
+    the way AG-UI's encoders do.
+    """
+    data = model.model_dump(mode="json", exclude_none=True)
+    return data if key_case == "snake" else _camelize(model, data)
+
+
+def _camelize(model: BaseModel, data: dict[str, Any]) -> dict[str, Any]:
+    fields = type(model).model_fields
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in fields:
+            out[to_camel(key)] = _camelize_value(getattr(model, key), value)
+        else:
+            out[key] = value
+    return out
+
+
+def _camelize_value(attr: Any, value: Any) -> Any:
+    if isinstance(attr, BaseModel):
+        return _camelize(attr, value)
+    if isinstance(attr, list):
+        return [_camelize_value(a, v) for a, v in zip(attr, value)]
+    return value
+
+
+def json_bytes(data: Any) -> bytes:
+    """Compact UTF-8 JSON, as FastAPI and AG-UI's encoders write it."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def xml_document(root: str, model: BaseModel) -> bytes:
+    """An S3-style XML document: one child element per set field, in field order."""
+    children = "".join(
+        f"<{name}>{escape(str(value))}</{name}>"
+        for name, value in model.model_dump(exclude_none=True).items()
+    )
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<{root}>{children}</{root}>'.encode()
