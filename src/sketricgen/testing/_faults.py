@@ -181,9 +181,9 @@ class Fault:
 
     @classmethod
     def trickle(
-        cls, *, delay: float = 0.001, times: Optional[int] = None, endpoint: Endpoint = "run"
+        cls, *, delay: float = 0.0, times: Optional[int] = None, endpoint: Endpoint = "run"
     ) -> Fault:
-        """Send the answer's body one byte per write, `delay` seconds apart."""
+        """Send the answer's body one byte per write (a flush each), `delay` seconds apart."""
         spec = _spec(
             "trickle", delay=delay, times=times, endpoint=None if endpoint == "run" else endpoint
         )

@@ -109,6 +109,9 @@ class EmulatorState:
 
     async def sleep(self, seconds: float) -> None:
         """Wait `seconds`, or less if the server stops meanwhile."""
+        if seconds <= 0:
+            await asyncio.sleep(0)
+            return
         await self._until_stopped(asyncio.sleep(seconds))
 
     # -- what a run needs (RunHost) -----------------------------------------
