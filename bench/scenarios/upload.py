@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -89,9 +90,14 @@ def _method(client: Any, name: str) -> Any:
 
 
 def _as_dict(result: Any) -> dict[str, Any]:
+    """The completed upload's fields, whatever type the SDK returns them in."""
+    if isinstance(result, Mapping):
+        return dict(result)
     if hasattr(result, "model_dump"):
         return dict(result.model_dump())
-    return dict(vars(result))
+    return {
+        key: getattr(result, key) for key in ("file_size_bytes", "size") if hasattr(result, key)
+    }
 
 
 async def sdk_async(ctx: Context, probe: Probe) -> dict[str, float]:
