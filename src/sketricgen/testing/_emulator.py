@@ -110,7 +110,8 @@ class Emulator:
     @property
     def base_url(self) -> str:
         """The chat API base: POST `{base_url}/api/v1/run-workflow`."""
-        return f"http://{self._host}:{self.port}"
+        host = f"[{self._host}]" if ":" in self._host else self._host
+        return f"http://{host}:{self.port}"
 
     @property
     def run_url(self) -> str:
