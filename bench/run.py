@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Optional
 
-from . import machine, report
+from . import machine, report, wire
 from .report import SIDES, Outcome, Results
 from .scenarios import IMPORT, VARIANTS, Variant
 
@@ -32,7 +32,8 @@ UPLOAD_BYTES = 19 * 1024 * 1024
 WORKER_TIMEOUT = 120
 
 # Run with `python -c` in a fresh interpreter: nothing imported before the timed import.
-# `then` is what a user's next line costs on top (the SDK may load lazily).
+# `then` is what a user's next line costs on top (the SDK may load lazily); `first` is
+# a first small run on a new client (cold start: what a CLI or a serverless call pays).
 _IMPORT_SNIPPET = """
 import time
 def kib(field):
@@ -43,17 +44,25 @@ def kib(field):
 base = kib('VmRSS')
 start = time.perf_counter()
 {statement}
-elapsed = time.perf_counter() - start
+imported = time.perf_counter() - start
 {then}
-total = time.perf_counter() - start
+ready = time.perf_counter() - start
 peak = kib('VmHWM')
+{first}
+first = time.perf_counter() - start
 import json
-print(json.dumps({{'import_ms': elapsed * 1000, 'ready_ms': total * 1000,
-                  'rss_growth_mb': (peak - base) / 1024}}))
+print(json.dumps({{'import_ms': imported * 1000, 'ready_ms': ready * 1000,
+                  'first_call_ms': first * 1000, 'rss_growth_mb': (peak - base) / 1024}}))
 """
 _IMPORTS = {
     "sdk": ("import sketricgen", "from sketricgen import SketricGenClient"),
     "httpx": ("import httpx, pydantic", "pass"),
+}
+_FIRST_CALL = {
+    "sdk": "SketricGenClient(api_key={key!r}, base_url={base!r}).run_workflow_sync("
+    "agent_id={agent!r}, user_input='Hello, how are you?')",
+    "httpx": "httpx.Client(headers={{'API-KEY': {key!r}}}).post({base!r} + '/api/v1/run-workflow', "
+    "json={{'agent_id': {agent!r}, 'user_input': 'Hello, how are you?', 'stream': False}}).json()",
 }
 
 
@@ -95,7 +104,10 @@ class Bench:
         """One measurement of `variant` on `side`, in a fresh process."""
         if variant.key == IMPORT:
             statement, then = _IMPORTS[side]
-            code = _IMPORT_SNIPPET.format(statement=statement, then=then)
+            first = _FIRST_CALL[side].format(
+                key=wire.API_KEY, base=self.base_url, agent=wire.SMALL_AGENT
+            )
+            code = _IMPORT_SNIPPET.format(statement=statement, then=then, first=first)
             command = [sys.executable, "-c", code]
         else:
             assert self.server is not None
@@ -148,9 +160,9 @@ class Bench:
 
 
 def import_profile(limit: int = 40) -> str:
-    """`python -X importtime -c 'import sketricgen'`, the slowest modules first."""
+    """`python -X importtime` of the SDK's import and client, the slowest modules first."""
     done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", "import sketricgen"],
+        [sys.executable, "-X", "importtime", "-c", "; ".join(_IMPORTS["sdk"])],
         capture_output=True,
         text=True,
         check=True,
@@ -164,7 +176,10 @@ def import_profile(limit: int = 40) -> str:
             except ValueError:
                 continue  # the header line
     rows.sort(reverse=True)
-    lines = ["cumulative µs | self µs | module (from python -X importtime)"]
+    lines = [
+        f"python -X importtime -c {'; '.join(_IMPORTS['sdk'])!r}",
+        "cumulative µs | self µs | module",
+    ]
     lines += [f"{cum:>12} | {own:>7} | {name}" for cum, own, name in rows[:limit]]
     return "\n".join(lines) + "\n"
 

@@ -108,11 +108,15 @@ VARIANTS: tuple[Variant, ...] = (
             _PACED, {"events": 6}, reps=3),
     Variant("upload-async", "19 MB file upload, async", "upload", "async", _UPLOAD),
     Variant("upload-sync", "19 MB file upload, sync", "upload", "sync", _UPLOAD),
-    Variant(IMPORT, "import in a fresh interpreter (httpx: `import httpx, pydantic`)", IMPORT,
-            IMPORT,
+    Variant(IMPORT, "`import sketricgen`, fresh interpreter (httpx: `import httpx, pydantic`)",
+            IMPORT, IMPORT,
             (Metric("import_ms", "import time (ms)", Target(ratio=1.15)),
-             Metric("ready_ms", "… + `from sketricgen import SketricGenClient` (ms)"),
-             Metric("rss_growth_mb", "RSS growth (MB)")),
+             # The same target for what a user pays before the first call (lazy loading
+             # moves the cost of `import sketricgen` here).
+             Metric("ready_ms", "… + `from sketricgen import SketricGenClient` (ms)",
+                    Target(ratio=1.15)),
+             Metric("rss_growth_mb", "RSS growth of the above (MB)"),
+             Metric("first_call_ms", "… + a first small call on a new client (ms)")),
             reps=5),
 )  # fmt: skip
 
