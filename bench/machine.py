@@ -54,6 +54,11 @@ def _commit() -> str:
     return f"{head} (with uncommitted changes)" if dirty else head
 
 
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} / {five:.2f} / {fifteen:.2f} (1 / 5 / 15 min; above 1 means other work ran)"
+
+
 def describe() -> list[tuple[str, str]]:
     """(label, value) pairs: CPU, cores, RAM, OS, Python and the packages measured."""
     # The bench extra's; imported here so the module loads without it.
@@ -70,6 +75,7 @@ def describe() -> list[tuple[str, str]]:
         ("OS", _os_name()),
         ("Python", f"{platform.python_implementation()} {platform.python_version()}"),
         ("packages", packages),
+        ("load average at the end", _load()),
         ("commit", _commit()),
         ("interpreter", sys.executable),
     ]

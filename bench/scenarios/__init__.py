@@ -65,7 +65,10 @@ class Variant:
 
 
 def _events(floor: float) -> tuple[Metric, ...]:
-    return (Metric("events_per_s", "events/s", Target(ratio=floor, higher_is_better=True)),)
+    return (
+        Metric("events_per_s", "events/s", Target(ratio=floor, higher_is_better=True)),
+        Metric("rss_growth_mb", "peak RSS growth (MB)"),
+    )
 
 
 _LATENCY = (
