@@ -279,9 +279,8 @@ def main() -> None:
             results[variant.key] = bench.run(variant, reps)
             print(_progress(variant, results[variant.key]), flush=True)
         if not args.no_profile:
-            for path in PROFILES.glob("*.txt"):
-                path.unlink()
             for variant in chosen:
+                (PROFILES / f"{variant.key}.txt").unlink(missing_ok=True)
                 if report.missed(variant, results):
                     print(f"  profiling the SDK side of {variant.key}", flush=True)
                     profiles[variant.key] = bench.profile_sdk(variant)
