@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Iterator
 
 import httpx
@@ -18,8 +19,14 @@ def emu(sketricgen_emulator: Emulator) -> Emulator:
     return sketricgen_emulator
 
 
+@pytest.fixture(scope="session")
+def _tls() -> ssl.SSLContext:
+    # Loading the CA bundle takes tens of milliseconds: once per session is enough.
+    return ssl.create_default_context()
+
+
 @pytest.fixture
-def http() -> Iterator[httpx.Client]:
+def http(_tls: ssl.SSLContext) -> Iterator[httpx.Client]:
     """A plain httpx client with no default headers, closed after the test."""
-    with httpx.Client(timeout=5) as client:
+    with httpx.Client(timeout=5, verify=_tls) as client:
         yield client
