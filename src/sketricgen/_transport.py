@@ -13,12 +13,13 @@ storage target, which never receive the API key.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import enum
 import logging
 import platform
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import AsyncGenerator, Mapping
 from dataclasses import dataclass
 from typing import Any, Callable, Optional, TypeVar, Union
 
@@ -100,7 +101,7 @@ class TransportCore:
         self.policy = policy or RetryPolicy(max_retries=config.max_retries)
         self._secret = config.api_key
         agent = {"User-Agent": user_agent()}
-        common = {**agent, **config.default_headers}
+        common = {**agent, "Accept": "application/json", **config.default_headers}
         # Built once: a call only merges its own few headers into these.
         self._hosts = {
             Host.CHAT: _HostSettings(
@@ -307,6 +308,7 @@ class AsyncTransport:
         self._owned = http_client is None
         self._closed = False
         self._loop: Optional[asyncio.AbstractEventLoop] = None
+        self._closer: Optional[AsyncGenerator[None, None]] = None
 
     @property
     def is_open(self) -> bool:
@@ -316,21 +318,25 @@ class AsyncTransport:
     def _http(self) -> httpx.AsyncClient:
         client = self._client
         loop = asyncio.get_running_loop()
-        if client is not None and not self._closed and not client.is_closed:
-            if loop is self._loop or not self._owned:
-                return client
-            # Pooled connections belong to the loop that opened them; a script
-            # calling asyncio.run() once per call gets a fresh pool each time.
-            logger.debug("event loop changed: opening a new connection pool")
-            client = None
+        if client is not None and loop is self._loop and not self._closed and not client.is_closed:
+            return client
         if self._closed:
             raise _closed("this client")
-        if client is None:
-            # No await between the check and the assignment: safe among tasks.
-            self._client = client = httpx.AsyncClient(**self._core.client_options())
+        if not self._owned:
+            assert client is not None
+            if client.is_closed:
+                raise _closed("the httpx.AsyncClient passed as async_http_client=")
             self._loop = loop
             return client
-        raise _closed("the httpx.AsyncClient passed as async_http_client=")
+        if client is not None and not client.is_closed:
+            # Pooled connections belong to the loop that opened them (a script
+            # calling asyncio.run() per request): this loop gets its own pool.
+            logger.debug("event loop changed: opening a new connection pool")
+        # No await between the check and the assignment: safe among tasks.
+        self._client = client = httpx.AsyncClient(**self._core.client_options())
+        self._loop = loop
+        self._closer = _close_with_loop(client)
+        return client
 
     async def send(self, spec: RequestSpec, *, stream: bool = False) -> httpx.Response:
         """Send `spec` with retries; return a 2xx response (its body unread when `stream`).
@@ -372,7 +378,32 @@ class AsyncTransport:
     async def aclose(self) -> None:
         """Close the pooled connections (a user's own httpx client is left open)."""
         self._closed = True
-        client = self._client
-        # A pool opened by another (finished) loop cannot be closed from this one.
-        if client is not None and self._owned and self._loop is asyncio.get_running_loop():
+        closer = self._closer
+        # A pool opened by another loop cannot be closed from this one; that
+        # loop's shutdown closes it (see `_close_with_loop`).
+        if closer is not None and self._loop is asyncio.get_running_loop():
+            self._closer = None
+            await closer.aclose()
+
+
+def _close_with_loop(client: httpx.AsyncClient) -> AsyncGenerator[None, None]:
+    """Tie `client` to the running loop: it is closed when the loop shuts down.
+
+    `asyncio.run()` closes every started async generator before closing its
+    loop; this one then closes the pool, inside that loop, so a program that
+    never calls `aclose()` (or calls `asyncio.run` once per request) leaves
+    no socket open. `aclose()` on the generator closes the pool at once.
+    """
+
+    async def closer() -> AsyncGenerator[None, None]:
+        try:
+            yield
+        finally:
             await client.aclose()
+
+    generator = closer()
+    # Run it to its `yield` now: that registers it with the loop's hooks. Up to
+    # there it awaits nothing, so one synchronous step is enough.
+    with contextlib.suppress(StopIteration):
+        generator.asend(None).__await__().send(None)
+    return generator
