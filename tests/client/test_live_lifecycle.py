@@ -1,0 +1,136 @@
+"""One pool per client for its life; closing releases it; closed clients refuse work."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from typing import Callable
+
+import httpx
+import pytest
+
+from sketricgen import SketricGenClient, SketricGenClosedError, SketricGenError
+from sketricgen.testing import Emulator
+
+pytestmark = pytest.mark.emulator
+ClientFactory = Callable[..., SketricGenClient]
+AGENT = "agent-123"
+CALLS = 1000
+HANDFUL = 3
+
+
+def test_sequential_sync_calls_reuse_one_connection(
+    make_client: ClientFactory, sketricgen_emulator: Emulator
+) -> None:
+    with make_client() as client:
+        for _ in range(CALLS):
+            client.run_workflow_sync(AGENT, "Hi")
+    assert len(sketricgen_emulator.requests_to("run")) == CALLS
+    assert 1 <= sketricgen_emulator.connections_opened <= HANDFUL
+    sketricgen_emulator.wait_for(lambda: sketricgen_emulator.open_connections == 0)
+
+
+@pytest.mark.anyio
+async def test_sequential_async_calls_reuse_one_connection(
+    make_client: ClientFactory, sketricgen_emulator: Emulator
+) -> None:
+    async with make_client() as client:
+        for _ in range(CALLS):
+            await client.run_workflow(AGENT, "Hi")
+    assert len(sketricgen_emulator.requests_to("run")) == CALLS
+    assert 1 <= sketricgen_emulator.connections_opened <= HANDFUL
+    await asyncio.to_thread(
+        sketricgen_emulator.wait_for, lambda: sketricgen_emulator.open_connections == 0
+    )
+
+
+def test_a_closed_client_refuses_work(make_client: ClientFactory) -> None:
+    client = make_client()
+    client.run_workflow_sync(AGENT, "Hi")
+    client.close()
+    with pytest.raises(SketricGenClosedError, match="closed"):
+        client.run_workflow_sync(AGENT, "Hi")
+    with pytest.raises(SketricGenClosedError):
+        asyncio.run(client.run_workflow(AGENT, "Hi"))
+    client.close()  # closing twice is harmless
+
+
+@pytest.mark.anyio
+async def test_a_closed_async_client_refuses_work(make_client: ClientFactory) -> None:
+    async with make_client() as client:
+        await client.run_workflow(AGENT, "Hi")
+    with pytest.raises(SketricGenClosedError):
+        await client.run_workflow(AGENT, "Hi")
+    with pytest.raises(SketricGenClosedError):
+        client.run_workflow_sync(AGENT, "Hi")
+
+
+def test_the_users_own_http_client_is_used_and_left_open(
+    make_client: ClientFactory, sketricgen_emulator: Emulator
+) -> None:
+    with httpx.Client(headers={"X-Mine": "yes"}) as own:
+        with make_client(http_client=own) as client:
+            client.run_workflow_sync(AGENT, "Hi")
+        assert not own.is_closed
+        assert own.post(sketricgen_emulator.run_url).status_code == 401  # still usable
+    (first, _) = sketricgen_emulator.requests
+    assert first.headers.get("x-mine") == "yes"
+    with pytest.raises(SketricGenClosedError, match="http_client"):
+        make_client(http_client=own).run_workflow_sync(AGENT, "Hi")
+
+
+@pytest.mark.anyio
+async def test_the_users_own_async_client_is_left_open(make_client: ClientFactory) -> None:
+    async with httpx.AsyncClient() as own:
+        async with make_client(async_http_client=own) as client:
+            await client.run_workflow(AGENT, "Hi")
+        assert not own.is_closed
+
+
+def test_asyncio_run_without_aclose_leaves_no_connection_open(
+    make_client: ClientFactory, sketricgen_emulator: Emulator
+) -> None:
+    client = make_client()
+
+    async def main() -> str:
+        return (await client.run_workflow(AGENT, "Hi")).response
+
+    assert asyncio.run(main()) == "Hello! You said: Hi"
+    assert asyncio.run(main()) == "Hello! You said: Hi"  # a new loop, a new pool
+    sketricgen_emulator.wait_for(lambda: sketricgen_emulator.open_connections == 0)
+    assert sketricgen_emulator.connections_opened == 2
+
+
+def test_sketricgen_log_debug_logs_each_attempt_without_the_key(
+    sketricgen_emulator: Emulator,
+) -> None:
+    script = (
+        "import sys\n"
+        "from sketricgen import SketricGenClient\n"
+        "with SketricGenClient(sys.argv[1], base_url=sys.argv[2]) as client:\n"
+        "    client.run_workflow_sync('agent-123', 'Hi')\n"
+    )
+    env = {**os.environ, "SKETRICGEN_LOG": "debug"}
+    done = subprocess.run(
+        [sys.executable, "-c", script, sketricgen_emulator.api_key, sketricgen_emulator.base_url],
+        env=env, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    assert "sketricgen DEBUG" in done.stderr
+    assert "/api/v1/run-workflow -> 201 (attempt 1 of 4)" in done.stderr
+    assert sketricgen_emulator.api_key not in done.stderr
+
+
+def test_the_key_never_appears_in_errors(
+    make_client: ClientFactory, sketricgen_emulator: Emulator
+) -> None:
+    key = sketricgen_emulator.api_key
+    bad_key = "sk-wrong-0123456789"
+    for client, agent in ((make_client(), "ghost"), (make_client(api_key=bad_key), AGENT)):
+        with pytest.raises(SketricGenError) as caught:
+            client.run_workflow_sync(agent, "Hi")
+        for secret in (key, bad_key):
+            assert secret not in str(caught.value)
+            assert secret not in repr(caught.value.__dict__)
+            assert secret not in repr(client)
