@@ -7,17 +7,17 @@ import os
 import warnings
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 import httpx
-from sketricgen_lowlevel.api.chat import run_workflow as run_workflow_api
-from sketricgen_models import ChatResponse, HitlResume
 
 from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientConfig, config_from_env
 from ._exceptions import SketricGenValidationError
 from ._logging import configure_from_env
-from ._transport import AsyncTransport, RequestSpec, SyncTransport, TransportCore
-from ._validation import validate_run_workflow
+from ._transport import AsyncTransport, SyncTransport, TransportCore
+
+if TYPE_CHECKING:
+    from sketricgen_models import ChatResponse, HitlResume
 
 __all__ = ["SketricGenClient"]
 
@@ -134,9 +134,13 @@ class SketricGenClient:
         `enable_hitl` / `hitl_resume` drive human-in-the-loop runs. Bad
         input raises `SketricGenValidationError` before any request.
         """
-        spec = self._run_spec(
-            agent_id, user_input, conversation_id, contact_id, file_paths, stream,
-            assets, enable_hitl, hitl_resume,
+        # The generated code loads on the first call (see _run_workflow).
+        from ._run_workflow import ChatResponse, request_spec  # noqa: PLC0415
+
+        spec = request_spec(
+            agent_id=agent_id, user_input=user_input, conversation_id=conversation_id,
+            contact_id=contact_id, file_paths=file_paths, stream=stream, assets=assets,
+            enable_hitl=enable_hitl, hitl_resume=hitl_resume,
         )  # fmt: skip
         response = await self._async.send(spec)
         return self._core.parse(spec, response, ChatResponse)
@@ -155,49 +159,15 @@ class SketricGenClient:
         hitl_resume: Union[HitlResume, Mapping[str, Any], None] = None,
     ) -> ChatResponse:
         """The blocking twin of `run_workflow`, with the same arguments."""
-        spec = self._run_spec(
-            agent_id, user_input, conversation_id, contact_id, file_paths, stream,
-            assets, enable_hitl, hitl_resume,
+        from ._run_workflow import ChatResponse, request_spec  # noqa: PLC0415
+
+        spec = request_spec(
+            agent_id=agent_id, user_input=user_input, conversation_id=conversation_id,
+            contact_id=contact_id, file_paths=file_paths, stream=stream, assets=assets,
+            enable_hitl=enable_hitl, hitl_resume=hitl_resume,
         )  # fmt: skip
         response = self._sync.send(spec)
         return self._core.parse(spec, response, ChatResponse)
-
-    def _run_spec(
-        self,
-        agent_id: Any,
-        user_input: Any,
-        conversation_id: Any,
-        contact_id: Any,
-        file_paths: Any,
-        stream: Any,
-        assets: Any,
-        enable_hitl: Any,
-        hitl_resume: Any,
-    ) -> RequestSpec:
-        body = validate_run_workflow(
-            agent_id=agent_id,
-            user_input=user_input,
-            conversation_id=conversation_id,
-            contact_id=contact_id,
-            stream=stream,
-            assets=assets,
-            enable_hitl=enable_hitl,
-            hitl_resume=hitl_resume,
-        )
-        if file_paths:
-            raise SketricGenValidationError(
-                "file_paths is not supported by this version yet: upload the files and pass "
-                "their ids as assets=",
-                field="file_paths",
-            )
-        if stream:
-            raise SketricGenValidationError(
-                "stream=True is not supported by this version yet", field="stream"
-            )
-        call = run_workflow_api._get_kwargs(body=body)
-        return RequestSpec(
-            call["method"].upper(), call["url"], json=call["json"], headers=call["headers"]
-        )
 
     def close(self) -> None:
         """Close the client's connections; it cannot be used afterwards.

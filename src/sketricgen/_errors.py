@@ -7,11 +7,9 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from http import HTTPStatus
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import httpx
-from pydantic import ValidationError
-from sketricgen_models import ErrorBody, ValidationErrorItem
 
 from ._exceptions import (
     SketricGenAPIError,
@@ -29,6 +27,9 @@ from ._exceptions import (
     SketricGenUnexpectedResponseError,
     SketricGenUnprocessableEntityError,
 )
+
+if TYPE_CHECKING:
+    from sketricgen_models import ValidationErrorItem
 
 __all__ = ["REQUEST_ID_HEADERS", "api_error", "network_error", "summarize_body", "unexpected_body"]
 
@@ -225,9 +226,12 @@ def _summarize_json(data: Any) -> tuple[str, list[str]]:
     if isinstance(data, list) and data and all(isinstance(item, dict) for item in data):
         data = {"detail": data}
     if isinstance(data, dict):
+        # Only error answers need the wire models: keep them off the import path.
+        from sketricgen_models import ErrorBody  # noqa: PLC0415
+
         try:
             body = ErrorBody.model_validate(data)
-        except ValidationError:
+        except ValueError:  # pydantic's ValidationError
             body = None
         if body is not None:
             parts: list[str] = []

@@ -21,10 +21,9 @@ import threading
 import time
 from collections.abc import AsyncGenerator, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, Union
 
 import httpx
-from pydantic import BaseModel, ValidationError
 
 from ._config import ClientConfig
 from ._errors import api_error, network_error, unexpected_body
@@ -33,6 +32,9 @@ from ._logging import logger
 from ._retry import RetryDecision, RetryPolicy
 from ._version import __version__
 
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
 __all__ = ["AsyncTransport", "Host", "RequestSpec", "SyncTransport", "TransportCore", "user_agent"]
 
 CONNECT_TIMEOUT = 10.0
@@ -40,7 +42,7 @@ CONNECT_TIMEOUT = 10.0
 
 _KEY_HEADERS = ("api-key", "x-api-key")
 _DEBUG = logging.DEBUG
-Model = TypeVar("Model", bound=BaseModel)
+Model = TypeVar("Model", bound="BaseModel")
 HttpClient = Union[httpx.Client, httpx.AsyncClient]
 
 
@@ -184,7 +186,7 @@ class TransportCore:
         """The success body as `model`, or a `SketricGenUnexpectedResponseError`."""
         try:
             return model.model_validate_json(response.content)
-        except ValidationError:
+        except ValueError:  # pydantic's ValidationError (importing it costs import time)
             raise unexpected_body(
                 response.status_code,
                 response.headers,
