@@ -134,3 +134,28 @@ def test_the_key_never_appears_in_errors(
             assert secret not in str(caught.value)
             assert secret not in repr(caught.value.__dict__)
             assert secret not in repr(client)
+
+
+@pytest.mark.anyio
+async def test_sync_close_inside_a_running_loop_closes_the_async_pool(
+    make_client: ClientFactory, sketricgen_emulator: Emulator
+) -> None:
+    client = make_client()
+    await client.run_workflow(AGENT, "Hi")
+    assert sketricgen_emulator.open_connections == 1
+    client.close()  # cannot await: schedules the async close on this loop
+    await asyncio.to_thread(
+        sketricgen_emulator.wait_for, lambda: sketricgen_emulator.open_connections == 0
+    )
+
+
+def test_sync_close_outside_the_pools_loop_warns(make_client: ClientFactory) -> None:
+    client = make_client()
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(client.run_workflow(AGENT, "Hi"))
+        with pytest.warns(ResourceWarning, match="aclose"):
+            client.close()
+        loop.run_until_complete(client.aclose())  # still possible on the pool's own loop
+    finally:
+        loop.close()
