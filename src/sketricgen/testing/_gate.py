@@ -41,19 +41,21 @@ class Gate:
             if not loop.is_closed():
                 loop.call_soon_threadsafe(event.set)
 
-    async def wait(self, on_waiting: Optional[Callable[[], None]] = None) -> None:
-        """Return once the gate is open; `on_waiting` is called when blocking starts."""
+    async def wait(self, on_change: Optional[Callable[[], None]] = None) -> None:
+        """Return once the gate is open; `on_change` is called when `waiting` changes."""
         event = asyncio.Event()
         entry = (asyncio.get_running_loop(), event)
         with self._lock:
             if self._open:
                 return
             self._waiters.append(entry)
-        if on_waiting is not None:
-            on_waiting()
+        if on_change is not None:
+            on_change()
         try:
             await event.wait()
         finally:
             with self._lock:
                 if entry in self._waiters:
                     self._waiters.remove(entry)
+            if on_change is not None:
+                on_change()

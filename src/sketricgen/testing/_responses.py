@@ -45,12 +45,16 @@ def _truncates(fault: Fault, sent: int, event_type: str) -> bool:
 
 
 class _Trickled(Response):
-    """A finished response whose body leaves one byte per write."""
+    """A finished response whose body leaves one byte per write.
+
+    Without its content-length the body goes out chunked: one chunk per byte,
+    which a client sees as such however its reads are timed.
+    """
 
     def __init__(self, inner: Response, fault: Fault, state: EmulatorState) -> None:
         super().__init__(status_code=inner.status_code)
         self._payload = bytes(inner.body)
-        self.raw_headers = inner.raw_headers
+        self.raw_headers = [(k, v) for k, v in inner.raw_headers if k != b"content-length"]
         self._fault = fault
         self._state = state
 
