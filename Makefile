@@ -13,7 +13,7 @@ PY39 := $(firstword $(wildcard /root/.pyenv/versions/3.9*/bin/python3))
 VENV39 := .venv-py39
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: help install generate check-generated lint test test-default test-py39 bench
+.PHONY: help install generate check-generated lint test test-default test-py39 bench cassettes
 
 help:
 	@echo "make install          create .venv with the project and its dev tools"
@@ -22,6 +22,7 @@ help:
 	@echo "make check-generated  fail if generated/ is stale"
 	@echo "make lint             ruff and mypy --strict"
 	@echo "make bench            the SDK against plain httpx: bench/results/latest.md (not in test)"
+	@echo "make cassettes        re-record cassettes/ against the local emulator (deterministic)"
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(VPY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +37,10 @@ generate: install
 
 check-generated: install
 	$(VPY) scripts/generate.py --check
+
+# The replay scenarios against a fresh emulator; recording twice changes nothing.
+cassettes: install
+	$(VPY) scripts/record_cassettes.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests scripts bench

@@ -1,0 +1,344 @@
+"""Record the replay scenarios as vcrpy cassettes in cassettes/.
+
+    python scripts/record_cassettes.py                  # against a fresh local emulator
+    python scripts/record_cassettes.py --live --out DIR # against the real service, by hand only
+
+`make cassettes` runs the first form: each scenario runs against a freshly
+reset emulator (seed 0, virtual clock), and every volatile bit is normalised
+before writing, so recording twice gives identical files. The API key never
+reaches a cassette: its headers are replaced by `REDACTED`, and any other
+occurrence of the key too.
+
+The live form needs SKETRICGEN_API_KEY and SKETRICGEN_AGENT_ID (and, for the
+HITL scenario, SKETRICGEN_HITL_AGENT_ID); SKETRICGEN_BASE_URL and
+SKETRICGEN_UPLOAD_BASE_URL override the service's hosts. CI never runs it.
+
+A scenario is a function of a `Target`; SCENARIOS lists them. They use plain
+httpx for now; switching them to the SDK changes the functions, not this
+recorder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import httpx
+import vcr
+from vcr.request import Request as VcrRequest
+
+from sketricgen.testing import Emulator
+
+ROOT = Path(__file__).resolve().parent.parent
+CASSETTES = ROOT / "cassettes"
+REPLAY_BASE_URL = "http://emulator.test"
+REPLAY_STORAGE_URL = "http://storage.emulator.test"
+REDACTED = "REDACTED"
+LIVE_BASE_URL = "https://chat-v2.sketricgen.ai"
+LIVE_UPLOAD_BASE_URL = "https://v9xof9ohlg.execute-api.us-east-1.amazonaws.com/dev"
+
+# What a cassette keeps of the headers; everything else (dates, hosts, request
+# ids, user agents, connection details) changes from run to run.
+KEPT_REQUEST_HEADERS = {"content-type", "accept"}
+KEY_HEADERS = {"api-key", "x-api-key", "authorization"}
+KEPT_RESPONSE_HEADERS = {"content-type", "retry-after", "retry-after-ms", "etag", "location"}
+BOUNDARY = "recorded-boundary"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the scenarios run: the service's URLs, the key, the agents to talk to."""
+
+    base_url: str
+    upload_base_url: str
+    api_key: str
+    agent_id: str = "agent-123"
+    hitl_agent_id: Optional[str] = "hitl-agent"
+
+    def http(self) -> httpx.Client:
+        """A fresh plain client (the SDK's client will take its place)."""
+        return httpx.Client(timeout=60)
+
+    def chat_headers(self) -> dict[str, str]:
+        return {"API-KEY": self.api_key}
+
+    def upload_headers(self) -> dict[str, str]:
+        return {"X-API-KEY": self.api_key}
+
+
+# -- the scenarios ---------------------------------------------------------------
+
+
+def _run(target: Target, http: httpx.Client, **body: Any) -> httpx.Response:
+    body.setdefault("agent_id", target.agent_id)
+    url = f"{target.base_url}/api/v1/run-workflow"
+    return http.post(url, json=body, headers=target.chat_headers())
+
+
+def _events(response: httpx.Response) -> list[dict[str, Any]]:
+    text = response.text.replace("\r\n", "\n").replace("\r", "\n")
+    found = []
+    for block in text.split("\n\n"):
+        data = [
+            line[5:].removeprefix(" ") for line in block.split("\n") if line.startswith("data:")
+        ]
+        if data:
+            found.append(json.loads("\n".join(data)))
+    return found
+
+
+def run_workflow(target: Target) -> None:
+    """One non-streamed turn: 201 and a ChatResponse."""
+    with target.http() as http:
+        answer = _run(target, http, user_input="Hello, how are you?")
+    assert answer.status_code == 201, answer.text
+    body = answer.json()
+    assert isinstance(body["response"], str)
+    assert body["conversation_id"]
+
+
+def conversation(target: Target) -> None:
+    """Two turns of one conversation, with a contact id."""
+    with target.http() as http:
+        first = _run(target, http, user_input="My name is Ada.", contact_id="contact-1").json()
+        second = _run(
+            target, http, user_input="What is my name?", contact_id="contact-1",
+            conversation_id=first["conversation_id"],
+        ).json()  # fmt: skip
+    assert second["conversation_id"] == first["conversation_id"]
+    assert second["contact_id"] == "contact-1"
+
+
+def run_workflow_stream(target: Target) -> None:
+    """A streamed run: AG-UI events from RUN_STARTED to RUN_FINISHED."""
+    with target.http() as http:
+        answer = _run(target, http, user_input="Tell me a story", stream=True)
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["content-type"].startswith("text/event-stream")
+    types = [event["type"] for event in _events(answer)]
+    assert types[0] == "RUN_STARTED"
+    assert types[-1] == "RUN_FINISHED"
+    assert "TEXT_MESSAGE_CONTENT" in types
+
+
+def upload_and_ask(target: Target) -> None:
+    """The three upload calls, then the file as an asset of a turn."""
+    content = b"name,score\nada,10\n"
+    with target.http() as http:
+        init = http.post(
+            f"{target.upload_base_url}/publicAssetsUploadInit",
+            json={"agent_id": target.agent_id, "file_name": "scores.csv"},
+            headers=target.upload_headers(),
+        )
+        assert init.status_code == 200, init.text
+        upload = init.json()["upload"]
+        content_type = upload["fields"].get("Content-Type", "text/csv")
+        stored = http.post(
+            upload["url"], data=upload["fields"],
+            files={"file": ("scores.csv", content, content_type)},
+        )  # fmt: skip
+        assert stored.status_code in (200, 201, 204), stored.text
+        done = http.post(
+            f"{target.upload_base_url}/publicAssetsUploadComplete",
+            json={"agent_id": target.agent_id, "file_id": init.json()["file_id"]},
+            headers=target.upload_headers(),
+        )
+        assert done.status_code == 200, done.text
+        answer = _run(
+            target, http, user_input="Summarize this file", assets=[done.json()["file_id"]]
+        )
+    assert answer.status_code == 201, answer.text
+
+
+def hitl_pause_and_resume(target: Target) -> None:
+    """A run that pauses for approval, then its resume."""
+    if target.hitl_agent_id is None:
+        return
+    with target.http() as http:
+        paused = _run(
+            target, http, agent_id=target.hitl_agent_id, user_input="Email Bob hello",
+            enable_hitl=True,
+        ).json()  # fmt: skip
+        assert paused["run_paused_hitl"] is True, paused
+        resumed = _run(
+            target, http, agent_id=target.hitl_agent_id, user_input="",
+            conversation_id=paused["conversation_id"], enable_hitl=True,
+            hitl_resume={"request_id": paused["hitl_request"]["request_id"],
+                         "decisions": [{"type": "approve"}]},
+        )  # fmt: skip
+    assert resumed.status_code == 201, resumed.text
+
+
+def service_errors(target: Target) -> None:
+    """What the service refuses: a bad key, an unknown agent, an over-long input."""
+    with target.http() as http:
+        bad_key = http.post(
+            f"{target.base_url}/api/v1/run-workflow",
+            json={"agent_id": target.agent_id, "user_input": "hi"},
+            headers={"API-KEY": "not-a-valid-key"},
+        )
+        unknown = _run(target, http, agent_id="no-such-agent-for-sure", user_input="hi")
+        too_long = _run(target, http, user_input="x" * 10_001)
+    assert bad_key.status_code == 401
+    assert unknown.status_code == 404
+    assert too_long.status_code == 422
+
+
+Scenario = Callable[[Target], None]
+SCENARIOS: list[Scenario] = [
+    run_workflow,
+    conversation,
+    run_workflow_stream,
+    upload_and_ask,
+    hitl_pause_and_resume,
+    service_errors,
+]
+
+
+# -- normalising what is recorded -----------------------------------------------------
+
+
+class Scrubber:
+    """Rewrites requests and responses before vcrpy writes them."""
+
+    def __init__(self, replacements: dict[str, str], api_key: str) -> None:
+        # Longest first, so that a URL is replaced before a prefix of it.
+        self._replacements = sorted(replacements.items(), key=lambda kv: -len(kv[0]))
+        self._api_key = api_key
+
+    def text(self, value: str) -> str:
+        for old, new in self._replacements:
+            value = value.replace(old, new)
+        return value.replace(self._api_key, REDACTED) if self._api_key else value
+
+    def _bytes(self, value: bytes) -> bytes:
+        try:
+            return self.text(value.decode("utf-8")).encode("utf-8")
+        except UnicodeDecodeError:
+            return value
+
+    def request(self, request: VcrRequest) -> VcrRequest:
+        request.uri = self.text(request.uri)
+        body = request.body or b""
+        content_type = request.headers.get("content-type", "")
+        boundary = re.search(r"boundary=([^;\s]+)", content_type)
+        if boundary:
+            body = body.replace(boundary.group(1).encode(), BOUNDARY.encode())
+            request.headers["content-type"] = content_type.replace(boundary.group(1), BOUNDARY)
+        request.body = self._bytes(body) if body else body
+        for name in list(request.headers):
+            if name.lower() in KEY_HEADERS:
+                request.headers[name] = REDACTED
+            elif name.lower() not in KEPT_REQUEST_HEADERS:
+                del request.headers[name]
+        return request
+
+    def response(self, response: dict[str, Any]) -> dict[str, Any]:
+        body = self._bytes(response["body"]["string"])
+        response["body"]["string"] = body
+        headers = {}
+        for name, values in response["headers"].items():
+            if name.lower() in KEPT_RESPONSE_HEADERS:
+                headers[name.lower()] = [self.text(v) for v in values]
+        if body:
+            headers["content-length"] = [str(len(body))]
+        response["headers"] = dict(sorted(headers.items()))
+        return response
+
+
+def json_body(left: VcrRequest, right: VcrRequest) -> None:
+    """vcrpy matcher: JSON bodies must be equal (other bodies are not compared)."""
+    try:
+        ours, theirs = json.loads(left.body or b"null"), json.loads(right.body or b"null")
+    except ValueError:
+        return
+    assert ours == theirs, f"{ours!r} != {theirs!r}"
+
+
+def recorder(scrubber: Optional[Scrubber], record_mode: str) -> vcr.VCR:
+    """A vcrpy configuration: record (scrubbing) or replay, matching JSON bodies too."""
+    options: dict[str, Any] = {
+        "record_mode": record_mode,
+        "match_on": ["method", "scheme", "host", "port", "path", "query", "json_body"],
+        "decode_compressed_response": True,
+    }
+    if scrubber is not None:
+        options["before_record_request"] = scrubber.request
+        options["before_record_response"] = scrubber.response
+    config = vcr.VCR(**options)
+    config.register_matcher("json_body", json_body)
+    return config
+
+
+def replay_target() -> Target:
+    """The target a replay of the committed cassettes uses."""
+    return Target(
+        base_url=REPLAY_BASE_URL, upload_base_url=f"{REPLAY_BASE_URL}/dev", api_key=REDACTED
+    )
+
+
+# -- recording ---------------------------------------------------------------------------
+
+
+@contextmanager
+def _emulated() -> Iterator[tuple[Target, Scrubber, Callable[[], None]]]:
+    with Emulator(seed=0) as emulator:
+        target = Target(emulator.base_url, emulator.upload_base_url, emulator.api_key)
+        storage = emulator.storage_url.rsplit("/s3/", 1)[0]
+        scrubber = Scrubber(
+            {emulator.base_url: REPLAY_BASE_URL, storage: REPLAY_STORAGE_URL}, emulator.api_key
+        )
+        yield target, scrubber, emulator.reset
+
+
+@contextmanager
+def _live() -> Iterator[tuple[Target, Scrubber, Callable[[], None]]]:
+    missing = [
+        name for name in ("SKETRICGEN_API_KEY", "SKETRICGEN_AGENT_ID") if not os.environ.get(name)
+    ]
+    if missing:
+        raise SystemExit(f"--live needs {', '.join(missing)} in the environment")
+    target = Target(
+        base_url=os.environ.get("SKETRICGEN_BASE_URL", LIVE_BASE_URL).rstrip("/"),
+        upload_base_url=os.environ.get("SKETRICGEN_UPLOAD_BASE_URL", LIVE_UPLOAD_BASE_URL).rstrip(
+            "/"
+        ),
+        api_key=os.environ["SKETRICGEN_API_KEY"],
+        agent_id=os.environ["SKETRICGEN_AGENT_ID"],
+        hitl_agent_id=os.environ.get("SKETRICGEN_HITL_AGENT_ID"),
+    )
+    yield target, Scrubber({}, target.api_key), lambda: None
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--live", action="store_true", help="record against the real service")
+    parser.add_argument("--out", type=Path, default=CASSETTES, help="where to write cassettes")
+    options = parser.parse_args(argv)
+    if options.live and options.out.resolve() == CASSETTES:
+        raise SystemExit("--live writes elsewhere: pass --out DIR and review before committing")
+
+    options.out.mkdir(parents=True, exist_ok=True)
+    for stale in options.out.glob("*.yaml"):
+        stale.unlink()
+    with _live() if options.live else _emulated() as (target, scrubber, reset):
+        config = recorder(scrubber, "all")
+        for scenario in SCENARIOS:
+            reset()
+            path = options.out / f"{scenario.__name__}.yaml"
+            with config.use_cassette(str(path)):
+                scenario(target)
+            print(f"recorded {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
