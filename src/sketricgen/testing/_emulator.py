@@ -6,7 +6,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Callable, Optional
 
-from ._agents import builtin_agents
+from ._agents import builtin_agents as default_agents
 from ._chat import RUN_PATH
 from ._determinism import DEFAULT_START_TIME
 from ._faults import ActiveFault, Fault
@@ -32,9 +32,9 @@ class Emulator:
     Use it as a context manager (or `start()`/`stop()`). Everything it
     answers is deterministic for a given `seed`: ids, timestamps (a virtual
     clock from `start_time`), upload policies. Streamed events use
-    `key_case` keys. The presigned storage target is addressed as
-    `storage_host` (another name for the same loopback server) so that a
-    client sees it as a different host.
+    `key_case` keys; `builtin_agents=False` starts with no agent at all. The
+    presigned storage target is addressed as `storage_host` (another name
+    for the same loopback server), so that a client sees a different host.
     """
 
     def __init__(
@@ -46,7 +46,7 @@ class Emulator:
         host: str = "127.0.0.1",
         port: int = 0,
         storage_host: str = "localhost",
-        builtin: bool = True,
+        builtin_agents: bool = True,
         start_time: datetime = DEFAULT_START_TIME,
         user_id: str = "user-emulator",
         owner: str = "owner-emulator",
@@ -55,7 +55,7 @@ class Emulator:
             raise ValueError("key_case must be 'snake' or 'camel'")
         self._state = EmulatorState(
             seed=seed, api_key=api_key, key_case=key_case, start_time=start_time,
-            agents=builtin_agents() if builtin else {}, user_id=user_id, owner=owner,
+            agents=default_agents() if builtin_agents else {}, user_id=user_id, owner=owner,
         )  # fmt: skip
         self._host = host
         self._port = port
@@ -100,12 +100,15 @@ class Emulator:
 
     # -- addresses ------------------------------------------------------------
 
+    def _running_server(self) -> ServerThread:
+        if self._server is None:
+            raise RuntimeError("the emulator is not running: call start() first")
+        return self._server
+
     @property
     def port(self) -> int:
         """The port served."""
-        if self._server is None:
-            raise RuntimeError("the emulator is not running: call start() first")
-        return self._server.port
+        return self._running_server().port
 
     @property
     def base_url(self) -> str:
@@ -126,7 +129,7 @@ class Emulator:
     @property
     def storage_url(self) -> str:
         """The presigned POST target that upload init answers hand out."""
-        self.port  # noqa: B018 - raises when not running
+        self._running_server()
         return self._state.storage_url
 
     @property

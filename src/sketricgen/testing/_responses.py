@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import AsyncGenerator
 from typing import Optional
 
@@ -16,7 +15,7 @@ from ._faults import AppliedFaults, Fault
 from ._framing import BOM, FramePlan
 from ._run import Produced
 from ._state import EmulatorState
-from ._wire import KeyCase, dump
+from ._wire import KeyCase, dump, json_text
 
 __all__ = ["DroppedConnection", "EventStream", "trickled"]
 
@@ -142,8 +141,7 @@ class EventStream(Response):
             if truncate is not None and _truncates(truncate, sent, event_type):
                 break
             data = produced.data if self._key_case == "snake" else dump(produced.model, "camel")
-            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-            frame = self._plan.frame(text, number=sent + 1, event_type=event_type)
+            frame = self._plan.frame(json_text(data), number=sent + 1, event_type=event_type)
             await _send_body(send, frame, trickle, self._state)
             sent += 1
             if await self._after(sent, scope, send):

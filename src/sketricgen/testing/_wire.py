@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 from pydantic import BaseModel
 from pydantic.alias_generators import to_camel
 
-__all__ = ["KEY_CASE_HEADER", "KeyCase", "dump", "json_bytes", "xml_document"]
+__all__ = ["KEY_CASE_HEADER", "KeyCase", "dump", "json_bytes", "json_text", "xml_document"]
 
 KeyCase = Literal["snake", "camel"]
 """How the keys of streamed AG-UI events are spelled."""
@@ -48,9 +48,14 @@ def _camelize_value(attr: Any, value: Any) -> Any:
     return value
 
 
+def json_text(data: Any) -> str:
+    """Compact JSON, as FastAPI and AG-UI's encoders write it."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def json_bytes(data: Any) -> bytes:
-    """Compact UTF-8 JSON, as FastAPI and AG-UI's encoders write it."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """Compact JSON in UTF-8."""
+    return json_text(data).encode("utf-8")
 
 
 def xml_document(root: str, model: BaseModel) -> bytes:
