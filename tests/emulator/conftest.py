@@ -10,8 +10,6 @@ import pytest
 
 from sketricgen.testing import Emulator
 
-pytestmark = pytest.mark.emulator
-
 
 @pytest.fixture
 def emu(sketricgen_emulator: Emulator) -> Emulator:

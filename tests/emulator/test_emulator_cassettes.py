@@ -13,6 +13,8 @@ import yaml
 
 from sketricgen.testing import DEFAULT_API_KEY
 
+pytestmark = pytest.mark.emulator
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 CASSETTES = ROOT / "cassettes"
 

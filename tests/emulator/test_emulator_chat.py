@@ -14,6 +14,8 @@ from sketricgen_models import ChatResponse
 
 from sketricgen.testing import AgentScript, Emulator
 
+pytestmark = pytest.mark.emulator
+
 AG_UI_EVENT: TypeAdapter[Any] = TypeAdapter(Event)
 
 

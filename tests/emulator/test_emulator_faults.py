@@ -13,6 +13,8 @@ from emulator_helpers import chat_headers, data_lines, events, run
 
 from sketricgen.testing import FAULT_HEADER, AgentScript, Emulator, Fault
 
+pytestmark = pytest.mark.emulator
+
 SHORT = AgentScript().text("Hi there")  # RUN_STARTED, START, "Hi", " there", END, RUN_FINISHED
 SHORT_TYPES = [
     "RUN_STARTED", "TEXT_MESSAGE_START", "TEXT_MESSAGE_CONTENT", "TEXT_MESSAGE_CONTENT",

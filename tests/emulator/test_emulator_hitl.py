@@ -11,6 +11,8 @@ from sketricgen_models import ChatResponse
 
 from sketricgen.testing import AgentScript, Emulator
 
+pytestmark = pytest.mark.emulator
+
 
 def _pause(emu: Emulator, http: httpx.Client) -> ChatResponse:
     response = run(http, emu, agent_id="hitl-agent", user_input="Tell Bob hi", enable_hitl=True)

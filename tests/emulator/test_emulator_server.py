@@ -18,6 +18,8 @@ from emulator_helpers import chat_headers, run
 
 from sketricgen.testing import AgentScript, Emulator, Fault, Gate
 
+pytestmark = pytest.mark.emulator
+
 DEFAULT_START_TIME = datetime(2025, 1, 1, tzinfo=timezone.utc)
 
 

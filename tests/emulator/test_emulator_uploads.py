@@ -22,6 +22,8 @@ from sketricgen_models import UploadCompleteResponse, UploadInitResponse
 
 from sketricgen.testing import Emulator, Fault
 
+pytestmark = pytest.mark.emulator
+
 PDF = b"%PDF-1.4\n% a tiny test document\n"
 FIELD_ORDER = [
     "Content-Type", "key", "x-amz-algorithm", "x-amz-credential", "x-amz-date",
