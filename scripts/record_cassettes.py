@@ -21,6 +21,7 @@ recorder.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import re
@@ -35,7 +36,24 @@ import httpx
 import vcr
 from vcr.request import Request as VcrRequest
 
-from sketricgen.testing import Emulator
+from sketricgen import (
+    ChatResponse,
+    HitlDecision,
+    HitlResume,
+    SketricGenAPIError,
+    SketricGenAuthenticationError,
+    SketricGenBadRequestError,
+    SketricGenClient,
+    SketricGenConflictError,
+    SketricGenError,
+    SketricGenNotFoundError,
+    SketricGenPayloadTooLargeError,
+    SketricGenPermissionDeniedError,
+    SketricGenRateLimitError,
+    SketricGenServerError,
+    SketricGenUnprocessableEntityError,
+)
+from sketricgen.testing import DEFAULT_API_KEY, Emulator, Fault
 
 ROOT = Path(__file__).resolve().parent.parent
 CASSETTES = ROOT / "cassettes"
@@ -75,6 +93,31 @@ class Target:
 
 
 # -- the scenarios ---------------------------------------------------------------
+#
+# Non-streamed runs go through the SDK (each seed example, async and sync, and
+# every error status); streams and uploads still use plain httpx until their
+# issues switch them.
+
+
+def _client(target: Target, **options: Any) -> SketricGenClient:
+    settings = {"api_key": target.api_key, "base_url": target.base_url}
+    settings["upload_base_url"] = target.upload_base_url
+    return SketricGenClient(**{**settings, **options})
+
+
+def _emulator_only(target: Target) -> bool:
+    """Faults are asked of the emulator by a request header; the real service ignores it."""
+    return target.api_key in (DEFAULT_API_KEY, REDACTED)
+
+
+def _raises(
+    kind: type[SketricGenError], call: Callable[..., object], *args: Any, **kwargs: Any
+) -> SketricGenError:
+    try:
+        call(*args, **kwargs)
+    except kind as error:
+        return error
+    raise AssertionError(f"expected {kind.__name__}")
 
 
 def _run(target: Target, http: httpx.Client, **body: Any) -> httpx.Response:
@@ -96,25 +139,56 @@ def _events(response: httpx.Response) -> list[dict[str, Any]]:
 
 
 def run_workflow(target: Target) -> None:
-    """One non-streamed turn: 201 and a ChatResponse."""
-    with target.http() as http:
-        answer = _run(target, http, user_input="Hello, how are you?")
-    assert answer.status_code == 201, answer.text
-    body = answer.json()
-    assert isinstance(body["response"], str)
-    assert body["conversation_id"]
+    """The seed's quick start: one awaited, non-streamed turn."""
+
+    async def main() -> ChatResponse:
+        async with _client(target) as client:
+            return await client.run_workflow(
+                agent_id=target.agent_id,
+                user_input="Hello, how are you?",
+            )
+
+    response = asyncio.run(main())
+    assert response.response
+    assert response.conversation_id
+
+
+def run_workflow_sync(target: Target) -> None:
+    """The seed's `run_workflow_sync` example."""
+    with _client(target) as client:
+        response = client.run_workflow_sync(agent_id=target.agent_id, user_input="Hello!")
+    assert response.response
 
 
 def conversation(target: Target) -> None:
-    """Two turns of one conversation, with a contact id."""
-    with target.http() as http:
-        first = _run(target, http, user_input="My name is Ada.", contact_id="contact-1").json()
-        second = _run(
-            target, http, user_input="What is my name?", contact_id="contact-1",
-            conversation_id=first["conversation_id"],
-        ).json()  # fmt: skip
-    assert second["conversation_id"] == first["conversation_id"]
-    assert second["contact_id"] == "contact-1"
+    """The seed's non-streaming example: a turn that resumes a conversation, with a contact id."""
+
+    async def main() -> tuple[ChatResponse, ChatResponse]:
+        async with _client(target) as client:
+            first = await client.run_workflow(
+                agent_id=target.agent_id, user_input="My name is Ada.", contact_id="contact-1"
+            )
+            second = await client.run_workflow(
+                agent_id=target.agent_id,
+                user_input="What is the weather like today?",
+                conversation_id=first.conversation_id,
+                contact_id="contact-1",
+            )
+            return first, second
+
+    first, second = asyncio.run(main())
+    assert second.conversation_id == first.conversation_id
+    assert second.contact_id == "contact-1"
+
+
+def conversation_sync(target: Target) -> None:
+    """The same two turns through `run_workflow_sync`."""
+    with _client(target) as client:
+        first = client.run_workflow_sync(target.agent_id, "My name is Ada.", contact_id="contact-1")
+        second = client.run_workflow_sync(
+            target.agent_id, "What is my name?", first.conversation_id, contact_id="contact-1"
+        )
+    assert second.conversation_id == first.conversation_id
 
 
 def run_workflow_stream(target: Target) -> None:
@@ -162,44 +236,86 @@ def hitl_pause_and_resume(target: Target) -> None:
     """A run that pauses for approval, then its resume."""
     if target.hitl_agent_id is None:
         return
-    with target.http() as http:
-        paused = _run(
-            target, http, agent_id=target.hitl_agent_id, user_input="Email Bob hello",
-            enable_hitl=True,
-        ).json()  # fmt: skip
-        assert paused["run_paused_hitl"] is True, paused
-        resumed = _run(
-            target, http, agent_id=target.hitl_agent_id, user_input="",
-            conversation_id=paused["conversation_id"], enable_hitl=True,
-            hitl_resume={"request_id": paused["hitl_request"]["request_id"],
-                         "decisions": [{"type": "approve"}]},
+    with _client(target) as client:
+        paused = client.run_workflow_sync(target.hitl_agent_id, "Email Bob hello", enable_hitl=True)
+        assert paused.run_paused_hitl is True, paused
+        assert paused.hitl_request is not None
+        resumed = client.run_workflow_sync(
+            target.hitl_agent_id, "", paused.conversation_id,
+            hitl_resume=HitlResume(
+                request_id=paused.hitl_request.request_id,
+                decisions=[HitlDecision(type="approve")],
+            ),
         )  # fmt: skip
-    assert resumed.status_code == 201, resumed.text
+    assert resumed.conversation_id == paused.conversation_id
 
 
 def service_errors(target: Target) -> None:
-    """What the service refuses: a bad key, an unknown agent, an over-long input."""
-    with target.http() as http:
-        bad_key = http.post(
-            f"{target.base_url}/api/v1/run-workflow",
-            json={"agent_id": target.agent_id, "user_input": "hi"},
-            headers={"API-KEY": "not-a-valid-key"},
+    """What the service itself refuses: a bad key, an unknown agent, an asset never uploaded."""
+    with _client(target, api_key="not-a-valid-key") as client:
+        error = _raises(
+            SketricGenAuthenticationError, client.run_workflow_sync, target.agent_id, "hi"
         )
-        unknown = _run(target, http, agent_id="no-such-agent-for-sure", user_input="hi")
-        too_long = _run(target, http, user_input="x" * 10_001)
-    assert bad_key.status_code == 401
-    assert unknown.status_code == 404
-    assert too_long.status_code == 422
+    with _client(target) as client:
+        _raises(SketricGenNotFoundError, client.run_workflow_sync, "no-such-agent", "hi")
+        _raises(
+            SketricGenBadRequestError, client.run_workflow_sync,
+            target.agent_id, "Look at this", assets=["file-never-uploaded"],
+        )  # fmt: skip
+    assert isinstance(error, SketricGenAPIError)
+    assert error.status_code == 401
+
+
+# Every other error status the client maps, as the emulator's faults answer them.
+ERROR_STATUSES: dict[int, type[SketricGenError]] = {
+    403: SketricGenPermissionDeniedError,
+    409: SketricGenConflictError,
+    413: SketricGenPayloadTooLargeError,
+    422: SketricGenUnprocessableEntityError,
+    429: SketricGenRateLimitError,
+    500: SketricGenServerError,
+    502: SketricGenServerError,
+    503: SketricGenServerError,
+}
+
+
+def error_statuses(target: Target) -> None:
+    """Each error status once (no retries), as the typed exception it maps to."""
+    if not _emulator_only(target):
+        return
+    for status, kind in ERROR_STATUSES.items():
+        fault = (
+            Fault.html_page(status) if status == 502
+            else Fault.status(status, retry_after=30 if status == 429 else None)
+        )  # fmt: skip
+        with _client(target, max_retries=0, default_headers=Fault.header(fault)) as client:
+            error = _raises(kind, client.run_workflow_sync, target.agent_id, f"status {status}")
+        assert isinstance(error, SketricGenAPIError)
+        assert error.status_code == status
+
+
+def retried_then_success(target: Target) -> None:
+    """Two 503s, then the answer: the client retries on its own."""
+    if not _emulator_only(target):
+        return
+    fault = Fault.status(503, times=2, retry_after=0)
+    with _client(target, default_headers=Fault.header(fault)) as client:
+        response = client.run_workflow_sync(target.agent_id, "Try again")
+    assert response.response
 
 
 Scenario = Callable[[Target], None]
 SCENARIOS: list[Scenario] = [
     run_workflow,
+    run_workflow_sync,
     conversation,
+    conversation_sync,
     run_workflow_stream,
     upload_and_ask,
     hitl_pause_and_resume,
     service_errors,
+    error_statuses,
+    retried_then_success,
 ]
 
 
