@@ -118,25 +118,46 @@ class TransportCore:
         }
 
     def client_options(self) -> dict[str, Any]:
-        """Keywords for the httpx client the SDK creates itself."""
-        return {"timeout": self._hosts[Host.CHAT].timeout, "follow_redirects": False}
+        """Keywords for the httpx client the SDK creates itself.
 
-    def build(self, client: HttpClient, spec: RequestSpec) -> httpx.Request:
-        """The httpx request for one attempt of `spec`."""
+        It carries the chat host's headers and timeout as its defaults, so a
+        chat call merges nothing (see `build` for the other hosts).
+        """
+        chat = self._hosts[Host.CHAT]
+        return {"headers": chat.headers, "timeout": chat.timeout, "follow_redirects": False}
+
+    def build(self, client: HttpClient, spec: RequestSpec, *, own: bool) -> httpx.Request:
+        """The httpx request for one attempt of `spec`.
+
+        `own`: `client` was made with `client_options()` (else it is the
+        user's, and every header and the timeout are given per request).
+        """
         host = self._hosts[spec.host]
-        headers = host.headers if spec.headers is None else {**host.headers, **spec.headers}
         extra: Mapping[str, Any] = spec.body() if spec.body is not None else {}
-        request = client.build_request(
-            spec.method,
-            host.base_url + spec.url,
-            json=spec.json,
-            headers=headers,
-            timeout=spec.timeout or host.timeout,
-            **extra,
-        )
-        if spec.host is Host.EXTERNAL:
-            # Whatever set it (a header in `spec`, the user's own httpx client),
-            # the key never goes to a third-party host.
+        if own and spec.host is Host.CHAT:
+            request = client.build_request(
+                spec.method,
+                host.base_url + spec.url,
+                json=spec.json,
+                headers=spec.headers,
+                timeout=spec.timeout or httpx.USE_CLIENT_DEFAULT,
+                **extra,
+            )
+        else:
+            headers = host.headers if spec.headers is None else {**host.headers, **spec.headers}
+            request = client.build_request(
+                spec.method,
+                host.base_url + spec.url,
+                json=spec.json,
+                headers=headers,
+                timeout=spec.timeout or host.timeout,
+                **extra,
+            )
+        if spec.host is Host.UPLOAD:
+            request.headers.pop("api-key", None)  # the chat host's name for the key
+        elif spec.host is Host.EXTERNAL:
+            # Whatever set it (the client's defaults, a header in `spec`, the
+            # user's own httpx client), the key never goes to a third party.
             for name in _KEY_HEADERS:
                 request.headers.pop(name, None)
         return request
@@ -265,10 +286,11 @@ class SyncTransport:
         """
         core = self._core
         client = self._http()
+        own = self._owned
         attempt = 0
         while True:
             try:
-                response = client.send(core.build(client, spec), stream=stream)
+                response = client.send(core.build(client, spec, own=own), stream=stream)
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 delay = core.after_error(spec, attempt, exc)
             except RuntimeError:
@@ -348,10 +370,11 @@ class AsyncTransport:
         """
         core = self._core
         client = self._http()
+        own = self._owned
         attempt = 0
         while True:
             try:
-                response = await client.send(core.build(client, spec), stream=stream)
+                response = await client.send(core.build(client, spec, own=own), stream=stream)
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 delay = core.after_error(spec, attempt, exc)
             except RuntimeError:
