@@ -20,7 +20,7 @@ import platform
 import threading
 import time
 from collections.abc import AsyncGenerator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, Union
 
 import httpx
@@ -79,7 +79,7 @@ class RequestSpec:
 @dataclass(frozen=True)
 class _HostSettings:
     base_url: str
-    headers: dict[str, str]
+    headers: dict[str, str] = field(repr=False)  # holds the key
     timeout: httpx.Timeout
 
 
