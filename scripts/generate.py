@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "sketricgen.yaml"
@@ -56,17 +60,63 @@ def _run(args: list[str], cwd: Path) -> None:
         raise SystemExit(f"generation failed: {' '.join(args[:2])}")
 
 
+def _referenced(node: Any, found: set[str]) -> None:
+    """Collect every `#/components/...` reference under `node`."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/"):
+            found.add(ref)
+        for key, value in node.items():
+            if not key.startswith("x-"):  # extensions (the stream's event payload) are docs only
+                _referenced(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _referenced(value, found)
+
+
+def operations_only(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with only the components its operations reach.
+
+    The low-level client needs the request and answer shapes, not the AG-UI
+    event payloads (those are the pydantic models' job): loading ~100 unused
+    attrs classes would slow down every program's first call.
+    """
+    components = spec["components"]
+    reached: set[str] = set()
+    pending: set[str] = set()
+    _referenced(spec["paths"], pending)
+    while pending:
+        ref = pending.pop()
+        reached.add(ref)
+        _, _, kind, name = ref.split("/", 3)
+        _referenced(components[kind][name], pending)
+        pending -= reached
+    pruned = dict(spec)
+    pruned["components"] = {
+        kind: (
+            {name: item for name, item in items.items() if f"#/components/{kind}/{name}" in reached}
+            if kind in ("schemas", "responses")
+            else items
+        )
+        for kind, items in components.items()
+    }
+    return pruned
+
+
 def generate_into(out: Path) -> None:
     """Write both generated packages into the folder `out`."""
     with tempfile.TemporaryDirectory(prefix="sketricgen-gen-") as scratch_name:
         scratch = Path(scratch_name)
         spec = scratch / "sketricgen.yaml"
         shutil.copyfile(SPEC, spec)
+        operations = scratch / "operations.json"
+        full = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+        operations.write_text(json.dumps(operations_only(full), indent=1), encoding="utf-8")
 
         _run(
             [
                 str(BIN / "openapi-python-client"), "generate",
-                "--path", str(spec),
+                "--path", str(operations),
                 "--meta", "none",
                 "--config", str(ROOT / "scripts" / "openapi-python-client.yaml"),
                 "--output-path", str(scratch / LOWLEVEL),
