@@ -12,6 +12,8 @@ from ._exceptions import (
     SketricGenConnectionError,
     SketricGenContentTypeError,
     SketricGenError,
+    SketricGenFileError,
+    SketricGenFileNotFoundError,
     SketricGenFileSizeError,
     SketricGenNetworkError,
     SketricGenNotFoundError,
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
         HitlDecision,
         HitlRequest,
         HitlResume,
+        UploadCompleteResponse,
     )
 
     from ._client import SketricGenClient
@@ -46,6 +49,7 @@ _LAZY = {
     "HitlDecision": "sketricgen_models",
     "HitlRequest": "sketricgen_models",
     "HitlResume": "sketricgen_models",
+    "UploadCompleteResponse": "sketricgen_models",
 }
 
 __all__ = [
@@ -63,6 +67,8 @@ __all__ = [
     "SketricGenConnectionError",
     "SketricGenContentTypeError",
     "SketricGenError",
+    "SketricGenFileError",
+    "SketricGenFileNotFoundError",
     "SketricGenFileSizeError",
     "SketricGenNetworkError",
     "SketricGenNotFoundError",
@@ -75,6 +81,7 @@ __all__ = [
     "SketricGenUnprocessableEntityError",
     "SketricGenUploadError",
     "SketricGenValidationError",
+    "UploadCompleteResponse",
     "__version__",
 ]
 

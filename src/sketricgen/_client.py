@@ -11,13 +11,23 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 
 import httpx
 
-from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientConfig, config_from_env
+from ._config import (
+    DEFAULT_MAX_CONCURRENT_UPLOADS,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    ClientConfig,
+    config_from_env,
+)
 from ._exceptions import SketricGenValidationError
 from ._logging import configure_from_env
 from ._transport import AsyncTransport, SyncTransport, TransportCore
 
 if TYPE_CHECKING:
-    from sketricgen_models import ChatResponse, HitlResume
+    from sketricgen_models import ChatResponse, HitlResume, UploadCompleteResponse
+
+    from ._files import FileInput
+    from ._run_workflow import RunPlan
+    from ._upload_flow import ProgressCallback
 
 __all__ = ["SketricGenClient"]
 
@@ -31,6 +41,7 @@ class SketricGenClient:
     once, and close it with `close()` / `aclose()` or a `with` /
     `async with` block. `http_client` / `async_http_client` let you bring
     your own httpx clients (you then close them yourself).
+    `max_concurrent_uploads` bounds how many files of one call upload at once.
     """
 
     def __init__(
@@ -45,6 +56,7 @@ class SketricGenClient:
         http_client: Optional[httpx.Client] = None,
         async_http_client: Optional[httpx.AsyncClient] = None,
         default_headers: Optional[Mapping[str, str]] = None,
+        max_concurrent_uploads: int = DEFAULT_MAX_CONCURRENT_UPLOADS,
     ) -> None:
         configure_from_env()
         self._config = ClientConfig.create(
@@ -55,6 +67,7 @@ class SketricGenClient:
             base_url,
             upload_base_url,
             default_headers,
+            max_concurrent_uploads=max_concurrent_uploads,
         )
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise SketricGenValidationError(
@@ -130,18 +143,22 @@ class SketricGenClient:
         """Run one turn of an agent's workflow and return its `ChatResponse`.
 
         `conversation_id` continues a conversation; `contact_id` groups
-        conversations per end user; `assets` attaches uploaded file ids;
-        `enable_hitl` / `hitl_resume` drive human-in-the-loop runs. Bad
-        input raises `SketricGenValidationError` before any request.
+        conversations per end user; `enable_hitl` / `hitl_resume` drive
+        human-in-the-loop runs. `file_paths` are uploaded first, in parallel,
+        and attached after any `assets` (ids of earlier uploads), in the
+        order given. Bad input, and any file that cannot be attached, raise
+        a `SketricGenValidationError` before any request; a failed upload
+        raises `SketricGenUploadError` naming the file, and no run is sent.
         """
         # The generated code loads on the first call (see _run_workflow).
-        from ._run_workflow import ChatResponse, request_spec  # noqa: PLC0415
+        from ._run_workflow import ChatResponse, plan_run  # noqa: PLC0415
 
-        spec = request_spec(
+        plan = plan_run(
             agent_id=agent_id, user_input=user_input, conversation_id=conversation_id,
             contact_id=contact_id, file_paths=file_paths, stream=stream, assets=assets,
             enable_hitl=enable_hitl, hitl_resume=hitl_resume,
         )  # fmt: skip
+        spec = plan.spec(await self._attach(agent_id, plan))
         response = await self._async.send(spec)
         return self._core.parse(spec, response, ChatResponse)
 
@@ -159,15 +176,105 @@ class SketricGenClient:
         hitl_resume: Union[HitlResume, Mapping[str, Any], None] = None,
     ) -> ChatResponse:
         """The blocking twin of `run_workflow`, with the same arguments."""
-        from ._run_workflow import ChatResponse, request_spec  # noqa: PLC0415
+        from ._run_workflow import ChatResponse, plan_run  # noqa: PLC0415
 
-        spec = request_spec(
+        plan = plan_run(
             agent_id=agent_id, user_input=user_input, conversation_id=conversation_id,
             contact_id=contact_id, file_paths=file_paths, stream=stream, assets=assets,
             enable_hitl=enable_hitl, hitl_resume=hitl_resume,
         )  # fmt: skip
+        spec = plan.spec(self._attach_sync(agent_id, plan))
         response = self._sync.send(spec)
         return self._core.parse(spec, response, ChatResponse)
+
+    async def upload_file(
+        self,
+        agent_id: str,
+        file: FileInput,
+        *,
+        file_name: Optional[str] = None,
+        content_type: Optional[str] = None,
+        on_progress: Optional[ProgressCallback] = None,
+    ) -> UploadCompleteResponse:
+        """Upload one file for `agent_id`; pass the result's `file_id` in `assets=` of a run.
+
+        `file` is a path, the file's bytes, or a binary file object (read
+        from its current position; it must be seekable). `file_name` names
+        bytes and nameless file objects, and renames a path; its extension
+        decides the type the service stores. `content_type` states the type:
+        it must agree with the extension, or is given its extension when the
+        name has none. `on_progress(bytes_sent, total)` is called as the
+        file's bytes go out, from 0 again if the POST is retried. The file is
+        checked before any request (`SketricGenFileError` and subclasses);
+        a failed upload raises `SketricGenUploadError`.
+        """
+        from ._uploads import file_flow, upload_async  # noqa: PLC0415
+
+        flow = file_flow(
+            self._core, agent_id, file, file_name=file_name, content_type=content_type,
+            on_progress=on_progress,
+        )  # fmt: skip
+        return await upload_async(self._async, flow)
+
+    def upload_file_sync(
+        self,
+        agent_id: str,
+        file: FileInput,
+        *,
+        file_name: Optional[str] = None,
+        content_type: Optional[str] = None,
+        on_progress: Optional[ProgressCallback] = None,
+    ) -> UploadCompleteResponse:
+        """The blocking twin of `upload_file`, with the same arguments."""
+        from ._uploads import file_flow, upload_sync  # noqa: PLC0415
+
+        flow = file_flow(
+            self._core, agent_id, file, file_name=file_name, content_type=content_type,
+            on_progress=on_progress,
+        )  # fmt: skip
+        return upload_sync(self._sync, flow)
+
+    async def upload_files(
+        self, agent_id: str, file_paths: Sequence[FilePath]
+    ) -> list[UploadCompleteResponse]:
+        """Upload several files in parallel, as `run_workflow(file_paths=...)` does.
+
+        Every file is checked before the first request; if one upload fails,
+        the others are stopped and its error is raised. Results come in the
+        order of `file_paths`.
+        """
+        from ._uploads import path_flows, upload_all_async  # noqa: PLC0415
+
+        flows = path_flows(self._core, agent_id, file_paths)
+        return await upload_all_async(self._async, flows, self._config.max_concurrent_uploads)
+
+    def upload_files_sync(
+        self, agent_id: str, file_paths: Sequence[FilePath]
+    ) -> list[UploadCompleteResponse]:
+        """The blocking twin of `upload_files` (threads upload the files in parallel)."""
+        from ._uploads import path_flows, upload_all_sync  # noqa: PLC0415
+
+        flows = path_flows(self._core, agent_id, file_paths)
+        return upload_all_sync(self._sync, flows, self._config.max_concurrent_uploads)
+
+    async def _attach(self, agent_id: str, plan: RunPlan) -> list[str]:
+        """Upload a run's files (in parallel); their ids, in order (none without files)."""
+        if not plan.files:
+            return []
+        from ._uploads import set_flows, upload_all_async  # noqa: PLC0415
+
+        flows = set_flows(self._core, agent_id, plan.files)
+        limit = self._config.max_concurrent_uploads
+        return [upload.file_id for upload in await upload_all_async(self._async, flows, limit)]
+
+    def _attach_sync(self, agent_id: str, plan: RunPlan) -> list[str]:
+        if not plan.files:
+            return []
+        from ._uploads import set_flows, upload_all_sync  # noqa: PLC0415
+
+        flows = set_flows(self._core, agent_id, plan.files)
+        limit = self._config.max_concurrent_uploads
+        return [upload.file_id for upload in upload_all_sync(self._sync, flows, limit)]
 
     def close(self) -> None:
         """Close the client's connections; it cannot be used afterwards.

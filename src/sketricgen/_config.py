@@ -13,6 +13,7 @@ from ._exceptions import SketricGenValidationError
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_CONCURRENT_UPLOADS",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "DEFAULT_UPLOAD_BASE_URL",
@@ -25,6 +26,7 @@ DEFAULT_BASE_URL = "https://chat-v2.sketricgen.ai"
 DEFAULT_UPLOAD_BASE_URL = "https://v9xof9ohlg.execute-api.us-east-1.amazonaws.com/dev"
 DEFAULT_TIMEOUT = 300.0
 DEFAULT_MAX_RETRIES = 3
+DEFAULT_MAX_CONCURRENT_UPLOADS = 4
 
 ENV_VARS = {
     "api_key": "SKETRICGEN_API_KEY",
@@ -55,6 +57,7 @@ class ClientConfig:
     base_url: str = DEFAULT_BASE_URL
     upload_base_url: str = DEFAULT_UPLOAD_BASE_URL
     default_headers: Mapping[str, str] = field(default_factory=dict)
+    max_concurrent_uploads: int = DEFAULT_MAX_CONCURRENT_UPLOADS
 
     @classmethod
     def create(
@@ -67,6 +70,7 @@ class ClientConfig:
         upload_base_url: Any = None,
         default_headers: Any = None,
         *,
+        max_concurrent_uploads: Any = DEFAULT_MAX_CONCURRENT_UPLOADS,
         source: Optional[Mapping[str, str]] = None,
     ) -> ClientConfig:
         """Validate every setting; raise `SketricGenValidationError` naming the first bad one.
@@ -88,6 +92,7 @@ class ClientConfig:
                 chat=False,
             ),
             default_headers=_headers(default_headers),
+            max_concurrent_uploads=_concurrency(max_concurrent_uploads),
         )
 
 
@@ -174,6 +179,15 @@ def _retries(value: Any, name: str) -> int:
             field=_field(name),
         )
     return number
+
+
+def _concurrency(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise SketricGenValidationError(
+            f"max_concurrent_uploads must be a whole number, 1 or more, got {value!r}",
+            field="max_concurrent_uploads",
+        )
+    return value
 
 
 def _url(value: Any, default: str, name: str, *, chat: bool) -> str:

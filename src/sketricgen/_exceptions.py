@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Sequence
 from typing import Any, Optional
 
@@ -14,6 +16,8 @@ __all__ = [
     "SketricGenConnectionError",
     "SketricGenContentTypeError",
     "SketricGenError",
+    "SketricGenFileError",
+    "SketricGenFileNotFoundError",
     "SketricGenFileSizeError",
     "SketricGenNetworkError",
     "SketricGenNotFoundError",
@@ -133,7 +137,15 @@ class SketricGenTimeoutError(SketricGenNetworkError):
 
 
 class SketricGenUploadError(SketricGenError):
-    """A file attachment could not be uploaded; `file_name` names it when known."""
+    """A file attachment could not be uploaded.
+
+    `file_name` names the file; `step` is the call that failed (`init`,
+    `upload` for the presigned POST to storage, `complete`); `status_code`
+    is the HTTP status and `code` the storage host's error code (S3's
+    `EntityTooLarge`, `AccessDenied`...) when there was one. The transport's
+    own exception (a `SketricGenAuthenticationError`, a
+    `SketricGenTimeoutError`...) is kept as `__cause__`.
+    """
 
     def __init__(
         self,
@@ -142,27 +154,61 @@ class SketricGenUploadError(SketricGenError):
         file_name: Optional[str] = None,
         status_code: Optional[int] = None,
         code: Optional[str] = None,
+        step: Optional[str] = None,
     ) -> None:
         super().__init__(message)
         self.file_name = file_name
         self.status_code = status_code
         self.code = code
+        self.step = step
 
 
-class SketricGenFileSizeError(SketricGenUploadError, SketricGenValidationError):
-    """A file is empty or larger than the service accepts."""
+class SketricGenFileError(SketricGenUploadError, SketricGenValidationError):
+    """A file cannot be attached as given; raised before any request is sent.
+
+    A path that is missing, a directory or unreadable; bytes or a file object
+    without a name; and the subclasses (size, type). `field` names the
+    argument (`file_paths`, `file`, `file_name`, `content_type`).
+    """
 
     def __init__(
-        self, message: str, *, file_size: int, max_size: int, file_name: Optional[str] = None
+        self, message: str, *, file_name: Optional[str] = None, field: str = "file_paths"
     ) -> None:
-        SketricGenUploadError.__init__(self, message, file_name=file_name)
-        self.field = "file_paths"
+        super().__init__(message, file_name=file_name)
+        self.field = field
+
+
+class SketricGenFileNotFoundError(SketricGenFileError, FileNotFoundError):
+    """A path to attach does not exist; also a `FileNotFoundError` (`filename` is the path)."""
+
+    def __init__(
+        self, message: str, *, path: str, file_name: Optional[str] = None, field: str = "file_paths"
+    ) -> None:
+        super().__init__(message, file_name=file_name, field=field)
+        self.errno = errno.ENOENT
+        self.strerror = os.strerror(errno.ENOENT)
+        self.filename = path
+
+
+class SketricGenFileSizeError(SketricGenFileError):
+    """A file is empty or larger than the service accepts (`file_size`, `max_size` in bytes)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file_size: int,
+        max_size: int,
+        file_name: Optional[str] = None,
+        field: str = "file_paths",
+    ) -> None:
+        super().__init__(message, file_name=file_name, field=field)
         self.file_size = file_size
         self.max_size = max_size
 
 
-class SketricGenContentTypeError(SketricGenUploadError, SketricGenValidationError):
-    """A file's type is not one the service accepts."""
+class SketricGenContentTypeError(SketricGenFileError):
+    """A file's type is not one the service accepts (`content_type`, `allowed_types`)."""
 
     def __init__(
         self,
@@ -171,8 +217,8 @@ class SketricGenContentTypeError(SketricGenUploadError, SketricGenValidationErro
         content_type: Optional[str],
         allowed_types: Sequence[str],
         file_name: Optional[str] = None,
+        field: str = "file_paths",
     ) -> None:
-        SketricGenUploadError.__init__(self, message, file_name=file_name)
-        self.field = "file_paths"
+        super().__init__(message, file_name=file_name, field=field)
         self.content_type = content_type
         self.allowed_types = tuple(allowed_types)

@@ -6,19 +6,46 @@ the generated packages take longer to import than httpx and pydantic.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+import attrs
 from sketricgen_lowlevel.api.chat import run_workflow as run_workflow_api
+from sketricgen_lowlevel.models import RunWorkflowRequest
+from sketricgen_lowlevel.types import Unset
 from sketricgen_models import ChatResponse
 
 from ._exceptions import SketricGenValidationError
+from ._files import LocalFile, inspect_paths
 from ._transport import RequestSpec
 from ._validation import validate_run_workflow
 
-__all__ = ["ChatResponse", "request_spec"]
+__all__ = ["ChatResponse", "RunPlan", "plan_run", "request_spec"]
 
 
-def request_spec(
+@dataclass(frozen=True)
+class RunPlan:
+    """A checked run: the files to upload first (pre-flighted), then the request."""
+
+    body: RunWorkflowRequest
+    files: tuple[LocalFile, ...] = ()
+
+    def spec(self, file_ids: Sequence[str] = ()) -> RequestSpec:
+        """The request; `file_ids` (the uploads of `files`, in order) follow any explicit assets."""
+        if len(file_ids) != len(self.files):
+            raise ValueError(f"{len(self.files)} files to attach, {len(file_ids)} ids given")
+        body = self.body
+        if file_ids:
+            explicit = [] if isinstance(body.assets, Unset) else list(body.assets)
+            body = attrs.evolve(body, assets=[*explicit, *file_ids])
+        call = run_workflow_api._get_kwargs(body=body)
+        return RequestSpec(
+            call["method"].upper(), call["url"], json=call["json"], headers=call["headers"]
+        )
+
+
+def plan_run(
     *,
     agent_id: Any,
     user_input: Any,
@@ -29,8 +56,8 @@ def request_spec(
     assets: Any = None,
     enable_hitl: Any = None,
     hitl_resume: Any = None,
-) -> RequestSpec:
-    """Validate the arguments and describe the request; raises before any I/O."""
+) -> RunPlan:
+    """Check the arguments, then every file of `file_paths`; raises before any request."""
     body = validate_run_workflow(
         agent_id=agent_id,
         user_input=user_input,
@@ -40,18 +67,16 @@ def request_spec(
         assets=assets,
         enable_hitl=enable_hitl,
         hitl_resume=hitl_resume,
+        attaching=bool(file_paths),
     )
-    if file_paths:
-        raise SketricGenValidationError(
-            "file_paths is not supported by this version yet: upload the files and pass "
-            "their ids as assets=",
-            field="file_paths",
-        )
+    files = inspect_paths(file_paths)
     if stream:
         raise SketricGenValidationError(
             "stream=True is not supported by this version yet", field="stream"
         )
-    call = run_workflow_api._get_kwargs(body=body)
-    return RequestSpec(
-        call["method"].upper(), call["url"], json=call["json"], headers=call["headers"]
-    )
+    return RunPlan(body, files)
+
+
+def request_spec(**arguments: Any) -> RequestSpec:
+    """`plan_run` for a run without files: its request."""
+    return plan_run(**arguments).spec()

@@ -19,7 +19,7 @@ from sketricgen_models import RunWorkflowRequest as RunWorkflowModel
 
 from ._exceptions import SketricGenValidationError
 
-__all__ = ["MAX_CONTACT_ID", "MAX_USER_INPUT", "validate_run_workflow"]
+__all__ = ["MAX_CONTACT_ID", "MAX_USER_INPUT", "require_text", "validate_run_workflow"]
 
 
 def _max_length(model: type[BaseModel], name: str) -> int:
@@ -44,9 +44,13 @@ def validate_run_workflow(
     assets: Any = None,
     enable_hitl: Any = None,
     hitl_resume: Any = None,
+    attaching: bool = False,
 ) -> RunWorkflowRequest:
-    """Check every argument; return the request body, or raise `SketricGenValidationError`."""
-    _text(agent_id, "agent_id", "the id of the agent to run")
+    """Check every argument; return the request body, or raise `SketricGenValidationError`.
+
+    `attaching`: files will be uploaded and added to `assets` (so the input may be empty).
+    """
+    require_text(agent_id, "agent_id", "the id of the agent to run")
     if not isinstance(user_input, str):
         _fail("user_input", f"user_input must be a string, got {type(user_input).__name__}")
     if len(user_input) > MAX_USER_INPUT:
@@ -56,9 +60,9 @@ def validate_run_workflow(
             f"{MAX_USER_INPUT:,}: shorten it, or attach the text as a file",
         )
     if conversation_id is not None:
-        _text(conversation_id, "conversation_id", "an id from an earlier ChatResponse")
+        require_text(conversation_id, "conversation_id", "an id from an earlier ChatResponse")
     if contact_id is not None:
-        _text(contact_id, "contact_id", "your identifier of the end user")
+        require_text(contact_id, "contact_id", "your identifier of the end user")
         if len(contact_id) > MAX_CONTACT_ID:
             _fail(
                 "contact_id",
@@ -81,7 +85,7 @@ def validate_run_workflow(
         if enable_hitl is False:
             _fail("enable_hitl", "hitl_resume needs enable_hitl=True (or leave it unset)")
         enable_hitl = True
-    if not user_input.strip() and not asset_ids and resume is None:
+    if not user_input.strip() and not asset_ids and not attaching and resume is None:
         _fail("user_input", "user_input is empty: pass a message (or assets, or a hitl_resume)")
     return RunWorkflowRequest(
         agent_id=agent_id,
@@ -95,7 +99,8 @@ def validate_run_workflow(
     )
 
 
-def _text(value: Any, name: str, what: str) -> None:
+def require_text(value: Any, name: str, what: str) -> None:
+    """Refuse anything but a non-empty string for argument `name` (`what` says what it is)."""
     if not isinstance(value, str):
         _fail(name, f"{name} must be a string ({what}), got {type(value).__name__}")
     if not value.strip():

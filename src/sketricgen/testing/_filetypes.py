@@ -1,38 +1,7 @@
-"""Which files the upload API accepts: content type by file-name extension, and the size limit."""
+"""Which files the upload API accepts: the SDK's own policy table (`sketricgen._filetypes`)."""
 
 from __future__ import annotations
 
-from typing import Optional
+from .._filetypes import ALLOWED_TYPES, MAX_FILE_BYTES, content_type_for
 
 __all__ = ["ALLOWED_TYPES", "MAX_FILE_BYTES", "content_type_for"]
-
-MAX_FILE_BYTES = 20 * 1024 * 1024
-"""20 MB per file."""
-
-_BY_EXTENSION = {
-    "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp",
-    "gif": "image/gif", "pdf": "application/pdf",
-    "csv": "text/csv", "xls": "application/vnd.ms-excel",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "json": "application/json", "html": "text/html", "htm": "text/html",
-    "md": "text/markdown", "markdown": "text/markdown", "txt": "text/plain",
-    "xml": "application/xml", "yaml": "application/x-yaml", "yml": "application/x-yaml",
-    "js": "text/javascript", "mjs": "text/javascript", "ts": "application/typescript",
-    "tsx": "application/typescript", "jsx": "text/javascript", "css": "text/css",
-    "py": "text/x-python", "rb": "text/x-ruby", "php": "application/x-php",
-    "java": "text/x-java", "go": "text/x-go", "rs": "text/x-rust", "swift": "text/x-swift",
-    "scala": "text/x-scala", "c": "text/x-c", "h": "text/x-c", "cpp": "text/x-c++",
-    "cc": "text/x-c++", "hpp": "text/x-c++", "cs": "text/x-csharp", "sql": "application/sql",
-    "sh": "application/x-sh",
-}  # fmt: skip
-
-ALLOWED_TYPES = tuple(sorted(set(_BY_EXTENSION.values())))
-"""Every content type the upload API accepts."""
-
-
-def content_type_for(file_name: str) -> Optional[str]:
-    """The content type for `file_name`'s extension, or None when it is not accepted."""
-    stem, dot, extension = file_name.rpartition(".")
-    if not dot or not stem:
-        return None
-    return _BY_EXTENSION.get(extension.lower())

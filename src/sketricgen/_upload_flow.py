@@ -1,0 +1,251 @@
+"""One file's upload without I/O: the three requests to send and what their answers mean.
+
+Init on the upload host reserves a file id and hands out a presigned POST;
+the file's bytes go to that storage host (no API key, ever); complete on the
+upload host confirms them. `UploadFlow` builds each `RequestSpec` (all three
+idempotent, so the transport retries transient failures) and turns answers
+and failures into results and `SketricGenUploadError`s that name the file.
+The sync and async shells in `_uploads` only send.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import AsyncIterator, Iterator, Mapping
+from typing import Any, Callable, Optional, Union
+
+import httpx
+from pydantic import ValidationError
+from sketricgen_lowlevel.api.assets import complete_asset_upload, init_asset_upload
+from sketricgen_lowlevel.models import UploadCompleteRequest, UploadInitRequest
+from sketricgen_models import (
+    PresignedPost,
+    S3ErrorDocument,
+    UploadCompleteResponse,
+    UploadFailureBody,
+    UploadInitResponse,
+)
+
+from ._exceptions import (
+    SketricGenAPIError,
+    SketricGenContentTypeError,
+    SketricGenError,
+    SketricGenFileSizeError,
+    SketricGenNetworkError,
+    SketricGenUploadError,
+)
+from ._files import LocalFile
+from ._multipart import PresignedForm
+from ._transport import Host, RequestSpec, TransportCore
+
+__all__ = ["ProgressCallback", "UploadCompleteResponse", "UploadFlow"]
+
+ProgressCallback = Callable[[int, int], None]
+"""`on_progress(bytes_sent, total)`: file bytes sent so far in this attempt, and the file's size."""
+
+Body = Union[Iterator[bytes], AsyncIterator[bytes]]
+
+# What to do about the storage host's refusals, by its error code.
+_S3_HINTS = {
+    "EntityTooLarge": "The file is larger than the upload policy allows.",
+    "EntityTooSmall": "The file is smaller than the upload policy allows.",
+    "SlowDown": "The storage host is throttling uploads; try again later.",
+    "RequestTimeout": "The file was sent too slowly; check the network, or raise upload_timeout.",
+    "SignatureDoesNotMatch": "The presigned upload was altered or is invalid; try again.",
+}
+_EXPIRED_HINT = "The presigned upload expired before the file was sent; try again."
+
+
+def _ignore(_: int) -> None:
+    pass
+
+
+class UploadFlow:
+    """The requests and decisions of one file's upload to `agent_id` (no I/O).
+
+    Call, in order: `init_spec`, `presigned` with its answer, `post_spec`,
+    `complete_spec`, `completed` with its answer; on a `SketricGenError`
+    anywhere, raise `failure(error)`. `step` says where the flow is.
+    """
+
+    def __init__(
+        self,
+        core: TransportCore,
+        agent_id: str,
+        file: LocalFile,
+        on_progress: Optional[ProgressCallback] = None,
+    ) -> None:
+        self.core = core
+        self.agent_id = agent_id
+        self.file = file
+        self.step = "init"
+        self._on_progress = on_progress
+        self._file_id = ""
+
+    def init_spec(self) -> RequestSpec:
+        """Reserve a file id for the file's name."""
+        self.step = "init"
+        body = UploadInitRequest(agent_id=self.agent_id, file_name=self.file.name)
+        return self._upload_host(init_asset_upload._get_kwargs(body=body))
+
+    def presigned(self, spec: RequestSpec, response: httpx.Response) -> PresignedPost:
+        """The presigned POST from the init answer; refuses a file its policy cannot take."""
+        answer = self.core.parse(spec, response, UploadInitResponse)
+        if not answer.success:
+            raise self._refused(response, "init")
+        self._file_id = answer.file_id
+        limit = answer.upload.max_file_bytes
+        if limit is not None and self.file.size > limit:
+            error = SketricGenFileSizeError(
+                f"{self.file.label}: is {self.file.size:,} bytes; this upload accepts at most "
+                f"{limit:,}",
+                file_size=self.file.size, max_size=limit, file_name=self.file.name,
+            )  # fmt: skip
+            error.step = "init"
+            raise error
+        return answer.upload
+
+    def post_spec(
+        self,
+        target: PresignedPost,
+        stream: Callable[[PresignedForm, Callable[[int], None]], Body],
+    ) -> RequestSpec:
+        """The presigned POST of the file's bytes.
+
+        `stream(form, sent)` gives the body of one attempt (the shell's
+        `form.stream` or `form.astream` over a fresh read of the file); it
+        is called again for each attempt, and progress starts over at 0.
+        """
+        self.step = "upload"
+        demanded = next((v for k, v in target.fields.items() if k.lower() == "content-type"), None)
+        form = PresignedForm.build(
+            target.fields,
+            file_name=self.file.name,
+            content_type=demanded or self.file.content_type,
+            file_size=self.file.size,
+        )
+
+        def body() -> Mapping[str, Any]:
+            return {"content": stream(form, self._restart_progress())}
+
+        return RequestSpec(
+            "POST", target.url, host=Host.EXTERNAL, headers=form.headers(), idempotent=True,
+            body=body,
+        )  # fmt: skip
+
+    def complete_spec(self) -> RequestSpec:
+        """Confirm the stored bytes."""
+        self.step = "complete"
+        body = UploadCompleteRequest(
+            agent_id=self.agent_id, file_id=self._file_id, file_name=self.file.name
+        )
+        return self._upload_host(complete_asset_upload._get_kwargs(body=body))
+
+    def completed(self, spec: RequestSpec, response: httpx.Response) -> UploadCompleteResponse:
+        """The completed upload from the complete answer."""
+        answer = self.core.parse(spec, response, UploadCompleteResponse)
+        if not answer.success:
+            raise self._refused(response, "complete")
+        return answer
+
+    def failure(self, error: SketricGenError) -> SketricGenError:
+        """What to raise for `error` met during `step`: an upload error naming the file.
+
+        Errors about the file itself pass through (filled in with its name
+        and the step); a closed client stays a `SketricGenClosedError`.
+        """
+        if isinstance(error, SketricGenUploadError):
+            error.file_name = error.file_name or self.file.name
+            error.step = error.step or self.step
+            return error
+        if not isinstance(error, (SketricGenAPIError, SketricGenNetworkError)):
+            return error
+        label, step = self.file.label, self.step
+        status = error.status_code if isinstance(error, SketricGenAPIError) else None
+        code = None
+        if isinstance(error, SketricGenAPIError) and step == "upload":
+            document = _s3_document(error.response_body)
+            if document is not None:
+                code = document.Code
+                hint = _EXPIRED_HINT if "expired" in document.Message.lower() else ""
+                hint = hint or _S3_HINTS.get(code, "")
+                message = (
+                    f"{label}: the storage host refused the file: {code}: "
+                    f"{document.Message.rstrip('.')} (HTTP {status}). {hint}"
+                ).rstrip()
+                return SketricGenUploadError(
+                    message, file_name=self.file.name, status_code=status, code=code, step=step
+                )
+        if isinstance(error, SketricGenAPIError) and step == "init":
+            refused = _failure_body(error.response_body)
+            if refused is not None and refused.allowed_types:
+                return SketricGenContentTypeError(
+                    f"{label}: the service refused its type ({refused.message or status}); "
+                    "see allowed_types",
+                    content_type=self.file.content_type, allowed_types=refused.allowed_types,
+                    file_name=self.file.name,
+                )  # fmt: skip
+        what = {"init": "starting", "upload": "sending", "complete": "completing"}[step]
+        return SketricGenUploadError(
+            f"{label}: {what} the upload failed: {error.message}",
+            file_name=self.file.name, status_code=status, code=code, step=step,
+        )  # fmt: skip
+
+    def _upload_host(self, call: Mapping[str, Any]) -> RequestSpec:
+        return RequestSpec(
+            call["method"].upper(), call["url"], host=Host.UPLOAD, json=call["json"],
+            headers=call["headers"], idempotent=True,
+        )  # fmt: skip
+
+    def _refused(self, response: httpx.Response, step: str) -> SketricGenUploadError:
+        refused = _failure_body(_json(response))
+        why = refused.message if refused is not None and refused.message else "no reason given"
+        return SketricGenUploadError(
+            f"{self.file.label}: the upload API answered success=false at {step}: {why}",
+            file_name=self.file.name, status_code=response.status_code, step=step,
+        )  # fmt: skip
+
+    def _restart_progress(self) -> Callable[[int], None]:
+        callback, total = self._on_progress, self.file.size
+        if callback is None:
+            return _ignore
+        callback(0, total)
+        done = 0
+
+        def sent(count: int) -> None:
+            nonlocal done
+            done += count
+            callback(done, total)
+
+        return sent
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _failure_body(body: Any) -> Optional[UploadFailureBody]:
+    if not isinstance(body, dict):
+        return None
+    try:
+        return UploadFailureBody.model_validate(body)
+    except ValidationError:
+        return None
+
+
+def _s3_document(body: Any) -> Optional[S3ErrorDocument]:
+    """The storage host's XML error document, if `body` is one."""
+    if not isinstance(body, str) or "<Error" not in body:
+        return None
+    try:
+        root = ET.fromstring(body.encode("utf-8"))
+    except ET.ParseError:
+        return None
+    fields = {child.tag: (child.text or "") for child in root}
+    try:
+        return S3ErrorDocument.model_validate(fields)
+    except ValidationError:
+        return None
