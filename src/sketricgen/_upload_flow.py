@@ -10,6 +10,7 @@ The sync and async shells in `_uploads` only send.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any, Callable, Optional, Union
@@ -53,6 +54,7 @@ _S3_HINTS = {
     "RequestTimeout": "The file was sent too slowly; check the network, or raise upload_timeout.",
     "SignatureDoesNotMatch": "The presigned upload was altered or is invalid; try again.",
 }
+_GAVE_UP = re.compile(r"\(gave up after \d+ attempts\)")
 _EXPIRED_HINT = "The presigned upload expired before the file was sent; try again."
 
 
@@ -97,8 +99,8 @@ class UploadFlow:
         limit = answer.upload.max_file_bytes
         if limit is not None and self.file.size > limit:
             error = SketricGenFileSizeError(
-                f"{self.file.label}: is {self.file.size:,} bytes; this upload accepts at most "
-                f"{limit:,}",
+                f"{self.file.label}: is {self.file.size:,} bytes; the upload policy the "
+                f"service gave accepts at most {limit:,} bytes",
                 file_size=self.file.size, max_size=limit, file_name=self.file.name,
             )  # fmt: skip
             error.step = "init"
@@ -171,7 +173,7 @@ class UploadFlow:
                 hint = hint or _S3_HINTS.get(code, "")
                 message = (
                     f"{label}: the storage host refused the file: {code}: "
-                    f"{document.Message.rstrip('.')} (HTTP {status}). {hint}"
+                    f"{document.Message.rstrip('.')} (HTTP {status}). {hint}{_gave_up(error)}"
                 ).rstrip()
                 return SketricGenUploadError(
                     message, file_name=self.file.name, status_code=status, code=code, step=step
@@ -218,6 +220,12 @@ class UploadFlow:
             callback(done, total)
 
         return sent
+
+
+def _gave_up(error: SketricGenError) -> str:
+    """The transport's note of how many attempts were made, if it made several."""
+    found = _GAVE_UP.search(error.message)
+    return f" {found.group(0)}" if found else ""
 
 
 def _json(response: httpx.Response) -> Any:
