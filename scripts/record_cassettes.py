@@ -57,6 +57,7 @@ from sketricgen.testing import DEFAULT_API_KEY, Emulator, Fault
 
 ROOT = Path(__file__).resolve().parent.parent
 CASSETTES = ROOT / "cassettes"
+ATTACHMENTS = ROOT / "tests" / "uploads" / "files"
 REPLAY_BASE_URL = "http://emulator.test"
 REPLAY_STORAGE_URL = "http://storage.emulator.test"
 REDACTED = "REDACTED"
@@ -88,15 +89,12 @@ class Target:
     def chat_headers(self) -> dict[str, str]:
         return {"API-KEY": self.api_key}
 
-    def upload_headers(self) -> dict[str, str]:
-        return {"X-API-KEY": self.api_key}
-
 
 # -- the scenarios ---------------------------------------------------------------
 #
-# Non-streamed runs go through the SDK (each seed example, async and sync, and
-# every error status); streams and uploads still use plain httpx until their
-# issues switch them.
+# Non-streamed runs and attachments go through the SDK (each seed example,
+# async and sync, and every error status); streams still use plain httpx until
+# their issue switches them.
 
 
 def _client(target: Target, **options: Any) -> SketricGenClient:
@@ -203,33 +201,67 @@ def run_workflow_stream(target: Target) -> None:
     assert "TEXT_MESSAGE_CONTENT" in types
 
 
-def upload_and_ask(target: Target) -> None:
-    """The three upload calls, then the file as an asset of a turn."""
-    content = b"name,score\nada,10\n"
-    with target.http() as http:
-        init = http.post(
-            f"{target.upload_base_url}/publicAssetsUploadInit",
-            json={"agent_id": target.agent_id, "file_name": "scores.csv"},
-            headers=target.upload_headers(),
+def _attachment(name: str) -> str:
+    """One of the tiny committed files the attachment scenarios send."""
+    return str(ATTACHMENTS / name)
+
+
+def attach_file(target: Target) -> None:
+    """The seed's "Single File" example: a PDF uploaded (three calls), then the run."""
+
+    async def main() -> ChatResponse:
+        async with _client(target) as client:
+            return await client.run_workflow(
+                agent_id=target.agent_id,
+                user_input="Summarize this document",
+                file_paths=[_attachment("document1.pdf")],
+            )
+
+    response = asyncio.run(main())
+    assert response.response
+
+
+def attach_files(target: Target) -> None:
+    """The seed's "Multiple Files" example: two PDFs, attached in the order given.
+
+    One upload at a time while recording: the service hands out ids in the
+    order the inits arrive, and a cassette must come out the same each time.
+    """
+
+    async def main() -> ChatResponse:
+        async with _client(target, max_concurrent_uploads=1) as client:
+            return await client.run_workflow(
+                agent_id=target.agent_id,
+                user_input="Compare these two documents",
+                file_paths=[_attachment("document1.pdf"), _attachment("document2.pdf")],
+            )
+
+    response = asyncio.run(main())
+    assert response.response
+
+
+def attach_files_sync(target: Target) -> None:
+    """`run_workflow_sync` with a PDF and a PNG."""
+    with _client(target, max_concurrent_uploads=1) as client:
+        response = client.run_workflow_sync(
+            target.agent_id,
+            "Describe these",
+            file_paths=[Path(_attachment("document1.pdf")), Path(_attachment("image.png"))],
         )
-        assert init.status_code == 200, init.text
-        upload = init.json()["upload"]
-        content_type = upload["fields"].get("Content-Type", "text/csv")
-        stored = http.post(
-            upload["url"], data=upload["fields"],
-            files={"file": ("scores.csv", content, content_type)},
-        )  # fmt: skip
-        assert stored.status_code in (200, 201, 204), stored.text
-        done = http.post(
-            f"{target.upload_base_url}/publicAssetsUploadComplete",
-            json={"agent_id": target.agent_id, "file_id": init.json()["file_id"]},
-            headers=target.upload_headers(),
+    assert response.response
+
+
+def upload_then_ask(target: Target) -> None:
+    """`upload_file` on its own (bytes with a name), then its id as an asset of a turn."""
+    with _client(target) as client:
+        upload = client.upload_file_sync(
+            target.agent_id, b"name,score\nada,10\n", file_name="scores.csv"
         )
-        assert done.status_code == 200, done.text
-        answer = _run(
-            target, http, user_input="Summarize this file", assets=[done.json()["file_id"]]
+        assert upload.file_size_bytes == 18
+        response = client.run_workflow_sync(
+            target.agent_id, "Summarize this file", assets=[upload.file_id]
         )
-    assert answer.status_code == 201, answer.text
+    assert response.response
 
 
 def hitl_pause_and_resume(target: Target) -> None:
@@ -311,7 +343,10 @@ SCENARIOS: list[Scenario] = [
     conversation,
     conversation_sync,
     run_workflow_stream,
-    upload_and_ask,
+    attach_file,
+    attach_files,
+    attach_files_sync,
+    upload_then_ask,
     hitl_pause_and_resume,
     service_errors,
     error_statuses,

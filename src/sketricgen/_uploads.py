@@ -107,7 +107,7 @@ def upload_all_sync(
     transport: SyncTransport, flows: Sequence[UploadFlow], limit: int
 ) -> list[UploadCompleteResponse]:
     """Upload every file, at most `limit` at once (threads); results in the given order."""
-    if len(flows) <= 1:
+    if len(flows) <= 1 or limit == 1:
         return [upload_sync(transport, flow) for flow in flows]
     stop = threading.Event()
     first: list[BaseException] = []
@@ -147,7 +147,7 @@ async def upload_all_async(
     transport: AsyncTransport, flows: Sequence[UploadFlow], limit: int
 ) -> list[UploadCompleteResponse]:
     """Upload every file, at most `limit` at once (tasks); results in the given order."""
-    if len(flows) <= 1:
+    if len(flows) <= 1 or limit == 1:
         return [await upload_async(transport, flow) for flow in flows]
     gate = asyncio.Semaphore(limit)
     first: list[BaseException] = []

@@ -5,16 +5,12 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
+from upload_helpers import FILES, ClientFactory
 
 from sketricgen import SketricGenClient
-
-FILES = Path(__file__).parent / "files"
-"""Tiny committed attachments: document1.pdf, document2.pdf, image.png (the seed's names)."""
-
-ClientFactory = Callable[..., SketricGenClient]
 
 
 @pytest.fixture

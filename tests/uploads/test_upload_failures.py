@@ -5,12 +5,12 @@ Whatever fails, no run is sent with a partial set of files.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path
 
 import pytest
-from conftest import ClientFactory
-from upload_helpers import posted_parts, steps
+from upload_helpers import ClientFactory, posted_parts, steps
 
 from sketricgen import (
     SketricGenAuthenticationError,
@@ -248,6 +248,30 @@ async def test_files_after_a_failure_never_start_async(
         with pytest.raises(SketricGenFileSizeError, match=r"big\.txt"):
             await client.run_workflow(AGENT, "Read", file_paths=_sized(files))
     assert [u.file_name for u in emu.uploads] == ["image.png", "big.txt"]
+    assert emu.requests_to("run") == []
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_files_waiting_for_a_slot_never_start_after_a_failure(
+    make_client: ClientFactory, sketricgen_emulator: Emulator, files: Path, mode: str
+) -> None:
+    emu = sketricgen_emulator
+    emu.add_fault(Fault.max_file_bytes(200))
+    emu.add_fault(Fault.stall(0.3, endpoint="presigned"))  # image.png holds its slot
+    client = make_client(max_concurrent_uploads=2)
+    paths = _sized(files)  # image.png and big.txt start; small.txt waits for a slot
+
+    async def main() -> None:
+        async with client:
+            await client.run_workflow(AGENT, "Read", file_paths=paths)
+
+    def sync() -> None:
+        client.run_workflow_sync(AGENT, "Read", file_paths=paths)
+
+    with pytest.raises(SketricGenFileSizeError, match=r"big\.txt"):
+        sync() if mode == "sync" else asyncio.run(main())
+    assert "small.txt" not in [u.file_name for u in emu.uploads]
+    assert emu.requests_to("upload_complete") == []
     assert emu.requests_to("run") == []
 
 

@@ -6,8 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import ClientFactory
-from upload_helpers import attached, posted_parts, steps
+from upload_helpers import ClientFactory, attached, posted_parts, steps
 
 from sketricgen import SketricGenClient, UploadCompleteResponse
 from sketricgen._files import CHUNK_SIZE

@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ClientFactory
-from upload_helpers import without_file_permissions
+from upload_helpers import ClientFactory, without_file_permissions
 
 from sketricgen import (
     SketricGenContentTypeError,

@@ -1,0 +1,119 @@
+"""The seed's file-attachment examples against the recorded cassettes (vcrpy), with no server.
+
+Matching covers the method, the URL and JSON bodies: each test proves the
+SDK makes the same init, presigned POST, complete and run calls, in a
+compatible order, as when the cassette was recorded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from upload_helpers import FILES
+
+from sketricgen import ChatResponse, SketricGenClient
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _recording() -> ModuleType:
+    name = "record_cassettes"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+RECORDING = _recording()
+
+
+@contextmanager
+def replaying(name: str) -> Iterator[None]:
+    """Replay `cassettes/<name>.yaml`; any request it does not hold fails the test."""
+    path = ROOT / "cassettes" / f"{name}.yaml"
+    with RECORDING.recorder(None, "none").use_cassette(str(path)) as tape:
+        yield
+    assert tape.all_played, f"{name}: some recorded requests were not sent"
+
+
+def client(**options: Any) -> SketricGenClient:
+    target = RECORDING.replay_target()
+    return SketricGenClient(
+        **{
+            "api_key": target.api_key,
+            "base_url": target.base_url,
+            "upload_base_url": target.upload_base_url,
+            **options,
+        }
+    )
+
+
+def test_single_file() -> None:
+    async def main() -> ChatResponse:
+        async with client() as sdk:
+            return await sdk.run_workflow(
+                agent_id="agent-123",
+                user_input="Summarize this document",
+                file_paths=[str(FILES / "document1.pdf")],
+            )
+
+    with replaying("attach_file"):
+        response = asyncio.run(main())
+    assert response.response == (
+        "Hello! You said: Summarize this document "
+        "I received 1 file(s): document1.pdf (application/pdf, 606 bytes)."
+    )
+
+
+def test_multiple_files_uploaded_in_parallel() -> None:
+    # Recorded one upload at a time; replayed with the default parallel uploads.
+    async def main() -> ChatResponse:
+        async with client() as sdk:
+            return await sdk.run_workflow(
+                agent_id="agent-123",
+                user_input="Compare these two documents",
+                file_paths=[FILES / "document1.pdf", FILES / "document2.pdf"],
+            )
+
+    with replaying("attach_files"):
+        response = asyncio.run(main())
+    assert "I received 2 file(s): document1.pdf (application/pdf, 606 bytes), " in (
+        response.response
+    )
+    assert response.response.endswith("document2.pdf (application/pdf, 605 bytes).")
+
+
+def test_multiple_files_sync() -> None:
+    # One upload at a time: vcrpy's playback is not meant for several threads.
+    with replaying("attach_files_sync"), client(max_concurrent_uploads=1) as sdk:
+        response = sdk.run_workflow_sync(
+            "agent-123", "Describe these", file_paths=[FILES / "document1.pdf", FILES / "image.png"]
+        )
+    assert response.response.endswith(
+        "document1.pdf (application/pdf, 606 bytes), image.png (image/png, 73 bytes)."
+    )
+
+
+def test_upload_file_then_its_id_as_an_asset() -> None:
+    with replaying("upload_then_ask"), client() as sdk:
+        upload = sdk.upload_file_sync("agent-123", b"name,score\nada,10\n", file_name="scores.csv")
+        response = sdk.run_workflow_sync(
+            "agent-123", "Summarize this file", assets=[upload.file_id]
+        )
+    assert (upload.file_name, upload.content_type, upload.file_size_bytes) == (
+        "scores.csv", "text/csv", 18,
+    )  # fmt: skip
+    assert upload.url is not None
+    assert upload.url.startswith(RECORDING.REPLAY_STORAGE_URL)
+    assert "scores.csv (text/csv, 18 bytes)" in response.response
