@@ -416,8 +416,37 @@ def json_body(left: VcrRequest, right: VcrRequest) -> None:
     assert ours == theirs, f"{ours!r} != {theirs!r}"
 
 
+def _vcrpy7_reads_bodies_as_bytes() -> None:
+    """Teach vcrpy 7 to read request bodies as vcrpy 8 does (bytes, async streams awaited).
+
+    vcrpy 7.0 is the last release for Python 3.9, the SDK's floor. Its httpx
+    stub reads a request body synchronously and decodes it as UTF-8, which
+    breaks on an upload: the SDK streams the presigned POST (an async stream
+    with `httpx.AsyncClient`) and a PNG is not text. Newer vcrpy needs nothing.
+    """
+    if int(vcr.__version__.split(".")[0]) >= 8:
+        return
+    from vcr.stubs import httpx_stubs  # noqa: PLC0415
+
+    read_async = httpx_stubs._async_vcr_send
+    if getattr(read_async, "_reads_bytes", False):
+        return
+
+    def make_request(request: httpx.Request, **_: Any) -> VcrRequest:
+        return VcrRequest(request.method, str(request.url), request.read(), dict(request.headers))
+
+    async def send_async(cassette: Any, real_send: Any, *args: Any, **kwargs: Any) -> Any:
+        await args[1].aread()  # the body in memory: the sync reader then finds it
+        return await read_async(cassette, real_send, *args, **kwargs)
+
+    send_async._reads_bytes = True  # type: ignore[attr-defined]
+    httpx_stubs._make_vcr_request = make_request
+    httpx_stubs._async_vcr_send = send_async
+
+
 def recorder(scrubber: Optional[Scrubber], record_mode: str) -> vcr.VCR:
     """A vcrpy configuration: record (scrubbing) or replay, matching JSON bodies too."""
+    _vcrpy7_reads_bodies_as_bytes()
     options: dict[str, Any] = {
         "record_mode": record_mode,
         "match_on": ["method", "scheme", "host", "port", "path", "query", "json_body"],
