@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
+import time
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ from upload_helpers import ClientFactory, attached, posted_parts, steps
 
 from sketricgen import SketricGenClient, UploadCompleteResponse
 from sketricgen._files import CHUNK_SIZE
-from sketricgen.testing import Emulator
+from sketricgen.testing import Emulator, Fault
 
 pytestmark = pytest.mark.emulator
 AGENT = "agent-123"
@@ -299,3 +301,37 @@ async def test_progress_async(make_client: ClientFactory, sketricgen_emulator: E
             AGENT, b"y" * 100, file_name="small.txt", on_progress=lambda n, t: seen.append((n, t))
         )
     assert seen == [(0, 100), (100, 100)]
+
+
+# -- parallel, with a bound -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize(("limit", "rounds"), [(4, 1), (2, 2)])
+def test_files_upload_in_parallel_up_to_the_bound(
+    make_client: ClientFactory,
+    sketricgen_emulator: Emulator,
+    files: Path,
+    mode: str,
+    limit: int,
+    rounds: int,
+) -> None:
+    stall = 0.3
+    sketricgen_emulator.add_fault(Fault.stall(stall, endpoint="presigned"))
+    paths = []
+    for index in range(4):
+        path = files / f"page{index}.md"
+        path.write_text(f"# Page {index}\n")
+        paths.append(path)
+    client = make_client(max_concurrent_uploads=limit)
+
+    async def main() -> list[UploadCompleteResponse]:
+        async with client:
+            return await client.upload_files(AGENT, paths)
+
+    started = time.monotonic()
+    uploads = client.upload_files_sync(AGENT, paths) if mode == "sync" else asyncio.run(main())
+    elapsed = time.monotonic() - started
+    assert [u.file_name for u in uploads] == [p.name for p in paths]
+    # Each round of POSTs waits out one stall: 4 files in `rounds` rounds, not 4.
+    assert rounds * stall <= elapsed < (rounds + 1.5) * stall
