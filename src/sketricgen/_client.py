@@ -243,7 +243,8 @@ class SketricGenClient:
         the others are stopped and its error is raised. Results come in the
         order of `file_paths`.
         """
-        from ._uploads import path_flows, upload_all_async  # noqa: PLC0415
+        from ._upload_set import upload_all_async  # noqa: PLC0415
+        from ._uploads import path_flows  # noqa: PLC0415
 
         flows = path_flows(self._core, agent_id, file_paths)
         return await upload_all_async(self._async, flows, self._config.max_concurrent_uploads)
@@ -252,7 +253,8 @@ class SketricGenClient:
         self, agent_id: str, file_paths: Sequence[FilePath]
     ) -> list[UploadCompleteResponse]:
         """The blocking twin of `upload_files` (threads upload the files in parallel)."""
-        from ._uploads import path_flows, upload_all_sync  # noqa: PLC0415
+        from ._upload_set import upload_all_sync  # noqa: PLC0415
+        from ._uploads import path_flows  # noqa: PLC0415
 
         flows = path_flows(self._core, agent_id, file_paths)
         return upload_all_sync(self._sync, flows, self._config.max_concurrent_uploads)
@@ -261,7 +263,8 @@ class SketricGenClient:
         """Upload a run's files (in parallel); their ids, in order (none without files)."""
         if not plan.files:
             return []
-        from ._uploads import set_flows, upload_all_async  # noqa: PLC0415
+        from ._upload_set import upload_all_async  # noqa: PLC0415
+        from ._uploads import set_flows  # noqa: PLC0415
 
         flows = set_flows(self._core, agent_id, plan.files)
         limit = self._config.max_concurrent_uploads
@@ -270,7 +273,8 @@ class SketricGenClient:
     def _attach_sync(self, agent_id: str, plan: RunPlan) -> list[str]:
         if not plan.files:
             return []
-        from ._uploads import set_flows, upload_all_sync  # noqa: PLC0415
+        from ._upload_set import upload_all_sync  # noqa: PLC0415
+        from ._uploads import set_flows  # noqa: PLC0415
 
         flows = set_flows(self._core, agent_id, plan.files)
         limit = self._config.max_concurrent_uploads

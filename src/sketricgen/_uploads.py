@@ -1,20 +1,14 @@
-"""The upload shells: one file's three calls, and a set of files in parallel, sync and async.
+"""The upload shells: one file's three calls, sync and async, and the flows they run.
 
-Every decision is `UploadFlow`'s (`_upload_flow`); these functions only send
-its requests through the transport (which retries), stream the file, and
-run several files at once with a bound. When one file of a set fails, the
-files not started yet never start, those in flight are stopped (async:
-cancelled; sync: before their next call) and awaited, and that file's error
-is raised.
+Every decision is `UploadFlow`'s (`_upload_flow`); these functions only
+check what the user passed, send the flow's requests through the transport
+(which retries), and stream the file. `_upload_set` runs several at once.
 """
 
 from __future__ import annotations
 
-import asyncio
-import threading
 from collections.abc import Sequence
-from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ._exceptions import SketricGenError
 from ._files import LocalFile, inspect_file, inspect_paths
@@ -22,15 +16,7 @@ from ._transport import AsyncTransport, SyncTransport, TransportCore
 from ._upload_flow import ProgressCallback, UploadCompleteResponse, UploadFlow
 from ._validation import require_text
 
-__all__ = [
-    "file_flow",
-    "path_flows",
-    "set_flows",
-    "upload_all_async",
-    "upload_all_sync",
-    "upload_async",
-    "upload_sync",
-]
+__all__ = ["file_flow", "path_flows", "set_flows", "upload_async", "upload_sync"]
 
 
 def file_flow(
@@ -60,19 +46,17 @@ def path_flows(core: TransportCore, agent_id: Any, paths: Any) -> list[UploadFlo
     return set_flows(core, agent_id, inspect_paths(paths))
 
 
-class _StoppedError(Exception):
-    """Another file of the set failed: this one stops before its next call."""
+def _go_on() -> None:
+    pass
 
 
 def upload_sync(
-    transport: SyncTransport, flow: UploadFlow, stop: Optional[threading.Event] = None
+    transport: SyncTransport, flow: UploadFlow, check: Callable[[], None] = _go_on
 ) -> UploadCompleteResponse:
-    """Upload one file: init, presigned POST streamed from the file, complete."""
+    """Upload one file: init, presigned POST streamed from the file, complete.
 
-    def check() -> None:
-        if stop is not None and stop.is_set():
-            raise _StoppedError
-
+    `check()` runs between the calls; it raises to stop the upload there.
+    """
     try:
         spec = flow.init_spec()
         target = flow.presigned(spec, transport.send(spec))
@@ -101,75 +85,3 @@ async def upload_async(transport: AsyncTransport, flow: UploadFlow) -> UploadCom
         return flow.completed(spec, await transport.send(spec))
     except SketricGenError as error:
         raise flow.failure(error) from error
-
-
-def upload_all_sync(
-    transport: SyncTransport, flows: Sequence[UploadFlow], limit: int
-) -> list[UploadCompleteResponse]:
-    """Upload every file, at most `limit` at once (threads); results in the given order."""
-    if len(flows) <= 1 or limit == 1:
-        return [upload_sync(transport, flow) for flow in flows]
-    stop = threading.Event()
-    first: list[BaseException] = []
-    lock = threading.Lock()
-
-    def one(flow: UploadFlow) -> UploadCompleteResponse:
-        if stop.is_set():
-            raise _StoppedError
-        try:
-            return upload_sync(transport, flow, stop)
-        except _StoppedError:
-            raise
-        except BaseException as exc:
-            with lock:
-                first.append(exc)
-            stop.set()
-            raise
-
-    workers = min(limit, len(flows))
-    with ThreadPoolExecutor(workers, thread_name_prefix="sketricgen-upload") as pool:
-        futures: list[Future[UploadCompleteResponse]] = [pool.submit(one, f) for f in flows]
-        try:
-            wait(futures, return_when=FIRST_EXCEPTION)
-        finally:
-            # A failure, or the caller interrupted: start nothing more. Leaving the
-            # block waits for the uploads in flight (they stop before their next call).
-            if first or not all(future.done() for future in futures):
-                stop.set()
-                for future in futures:
-                    future.cancel()
-    if first:
-        raise first[0]
-    return [future.result() for future in futures]
-
-
-async def upload_all_async(
-    transport: AsyncTransport, flows: Sequence[UploadFlow], limit: int
-) -> list[UploadCompleteResponse]:
-    """Upload every file, at most `limit` at once (tasks); results in the given order."""
-    if len(flows) <= 1 or limit == 1:
-        return [await upload_async(transport, flow) for flow in flows]
-    gate = asyncio.Semaphore(limit)
-    first: list[BaseException] = []
-
-    async def one(flow: UploadFlow) -> UploadCompleteResponse:
-        async with gate:
-            try:
-                return await upload_async(transport, flow)
-            except asyncio.CancelledError:
-                raise
-            except BaseException as exc:
-                first.append(exc)
-                raise
-
-    tasks = [asyncio.ensure_future(one(flow)) for flow in flows]
-    try:
-        await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
-    finally:
-        # A failure, or the caller was cancelled: stop the others and wait for them.
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-    if first:
-        raise first[0]
-    return [task.result() for task in tasks]
