@@ -12,14 +12,8 @@ from typing import Optional
 
 import pytest
 
-from sketricgen._exceptions import SketricGenError
-from sketricgen._sse import (
-    DEFAULT_MAX_EVENT_SIZE,
-    ServerSentEvent,
-    SketricGenStreamError,
-    SSEDecodeError,
-    SSEDecoder,
-)
+from sketricgen import SketricGenError, SketricGenEventDecodeError, SketricGenStreamError
+from sketricgen._sse import DEFAULT_MAX_EVENT_SIZE, ServerSentEvent, SSEDecodeError, SSEDecoder
 
 BOM = b"\xef\xbb\xbf"
 
@@ -155,6 +149,41 @@ VECTORS: list[Vector] = [
             ev("This is the second message, it\nhas two lines."),
             ev("This is the third message."),
         ],
+    ),
+    # Runs of one-line blocks (the decoder's fast path) mixed with every other shape.
+    ("one-line-blocks", b"data: a\n\ndata: b\n\ndata: c\n\n", [ev("a"), ev("b"), ev("c")]),
+    ("one-line-blocks-no-space", b"data:a\n\ndata: b\n\ndata:c\n\n", [ev("a"), ev("b"), ev("c")]),
+    ("one-line-empty-values", b"data: \n\ndata:\n\ndata\n\n", [ev(""), ev(""), ev("")]),
+    ("one-line-value-looks-like-field", b"data: data: x\n\ndata: id: 1\n\n", [ev("data: x"), ev("id: 1")]),
+    (
+        "one-line-blocks-around-others",
+        b"data: a\n\nevent: x\ndata: b\n\ndata: c\n\n: ping\n\ndata: d\ndata: e\n\ndata: f\n\n",
+        [ev("a"), ev("b", "x"), ev("c"), ev("d\ne"), ev("f")],
+    ),
+    (
+        "id-carries-into-one-line-blocks",
+        b"data: a\n\nid: 9\n\ndata: b\n\ndata: c\n\nid\n\ndata: d\n\n",
+        [ev("a"), ev("b", id="9"), ev("c", id="9"), ev("d")],
+    ),
+    (
+        "retry-block-between-one-line-blocks",
+        b"data: a\n\nretry: 5\ndata: b\n\ndata: c\n\n",
+        [ev("a"), ev("b", retry=5), ev("c")],
+    ),
+    (
+        "one-line-blocks-then-unfinished",
+        b"data: a\n\ndata: b\n\ndata: c\ndata: d\n",
+        [ev("a"), ev("b")],
+    ),
+    (
+        "crlf-one-line-blocks",
+        b"data: a\r\n\r\ndata: b\r\n\r\ndata: c\r\n\r\n",
+        [ev("a"), ev("b"), ev("c")],
+    ),
+    (
+        "cr-one-line-blocks-invalid-utf8",
+        b"data: \xff\r\rdata: \xe2\x82\xac\r\r",
+        [ev("\ufffd"), ev("\u20ac")],
     ),
     # What the SketricGen service sends: AG-UI events as bare data lines.
     (
@@ -435,7 +464,8 @@ def test_deferred_error_is_raised_by_end() -> None:
 
 
 def test_error_types() -> None:
-    assert SSEDecodeError is SketricGenStreamError
+    assert SSEDecodeError is SketricGenEventDecodeError
+    assert issubclass(SSEDecodeError, SketricGenStreamError)
     assert issubclass(SSEDecodeError, SketricGenError)
     assert issubclass(SSEDecodeError, ValueError)
     with pytest.raises(ValueError, match="max_event_size"):

@@ -12,15 +12,19 @@ from ._exceptions import (
     SketricGenConnectionError,
     SketricGenContentTypeError,
     SketricGenError,
+    SketricGenEventDecodeError,
     SketricGenFileError,
     SketricGenFileNotFoundError,
     SketricGenFileSizeError,
+    SketricGenIncompleteStreamError,
     SketricGenNetworkError,
     SketricGenNotFoundError,
     SketricGenPayloadTooLargeError,
     SketricGenPermissionDeniedError,
     SketricGenRateLimitError,
+    SketricGenRunError,
     SketricGenServerError,
+    SketricGenStreamError,
     SketricGenTimeoutError,
     SketricGenUnexpectedResponseError,
     SketricGenUnprocessableEntityError,
@@ -40,6 +44,9 @@ if TYPE_CHECKING:
     )
 
     from ._client import SketricGenClient
+    from ._stream_event import StreamEvent
+    from ._stream_result import StreamResult, ToolCall
+    from ._streaming import AsyncStream, Stream
 
 # The client and the models load on first use: `import sketricgen` stays cheap.
 _LAZY = {
@@ -50,9 +57,15 @@ _LAZY = {
     "HitlRequest": "sketricgen_models",
     "HitlResume": "sketricgen_models",
     "UploadCompleteResponse": "sketricgen_models",
+    "AsyncStream": "sketricgen._streaming",
+    "Stream": "sketricgen._streaming",
+    "StreamEvent": "sketricgen._stream_event",
+    "StreamResult": "sketricgen._stream_result",
+    "ToolCall": "sketricgen._stream_result",
 }
 
 __all__ = [
+    "AsyncStream",
     "ChatResponse",
     "GeneratedAsset",
     "HitlDecision",
@@ -67,20 +80,28 @@ __all__ = [
     "SketricGenConnectionError",
     "SketricGenContentTypeError",
     "SketricGenError",
+    "SketricGenEventDecodeError",
     "SketricGenFileError",
     "SketricGenFileNotFoundError",
     "SketricGenFileSizeError",
+    "SketricGenIncompleteStreamError",
     "SketricGenNetworkError",
     "SketricGenNotFoundError",
     "SketricGenPayloadTooLargeError",
     "SketricGenPermissionDeniedError",
     "SketricGenRateLimitError",
+    "SketricGenRunError",
     "SketricGenServerError",
+    "SketricGenStreamError",
     "SketricGenTimeoutError",
     "SketricGenUnexpectedResponseError",
     "SketricGenUnprocessableEntityError",
     "SketricGenUploadError",
     "SketricGenValidationError",
+    "Stream",
+    "StreamEvent",
+    "StreamResult",
+    "ToolCall",
     "UploadCompleteResponse",
     "__version__",
 ]

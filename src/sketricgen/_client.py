@@ -7,7 +7,7 @@ import os
 import warnings
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Literal, Optional, Union, overload
 
 import httpx
 
@@ -27,11 +27,13 @@ if TYPE_CHECKING:
 
     from ._files import FileInput
     from ._run_workflow import RunPlan
+    from ._streaming import AsyncStream, Stream
     from ._upload_flow import ProgressCallback
 
 __all__ = ["SketricGenClient"]
 
 FilePath = Union[str, "os.PathLike[str]"]
+ResumeArg = Union["HitlResume", Mapping[str, Any], None]
 
 
 class SketricGenClient:
@@ -127,6 +129,41 @@ class SketricGenClient:
             f"timeout={self.timeout:g}, max_retries={self.max_retries})"
         )
 
+    # fmt: off
+    # The overloads tell type checkers what `stream=` returns.
+    @overload
+    async def run_workflow(
+        self, agent_id: str, user_input: str, conversation_id: Optional[str] = ...,
+        contact_id: Optional[str] = ..., file_paths: Optional[Sequence[FilePath]] = ...,
+        stream: Literal[False] = ..., *, assets: Optional[Sequence[str]] = ...,
+        enable_hitl: Optional[bool] = ..., hitl_resume: ResumeArg = ..., stream_timeout: None = ...,
+    ) -> ChatResponse: ...
+    @overload
+    async def run_workflow(
+        self, agent_id: str, user_input: str, conversation_id: Optional[str] = ...,
+        contact_id: Optional[str] = ..., file_paths: Optional[Sequence[FilePath]] = ...,
+        *, stream: Literal[True], assets: Optional[Sequence[str]] = ...,
+        enable_hitl: Optional[bool] = ..., hitl_resume: ResumeArg = ...,
+        stream_timeout: Optional[float] = ...,
+    ) -> AsyncStream: ...
+    @overload
+    async def run_workflow(
+        self, agent_id: str, user_input: str, conversation_id: Optional[str],
+        contact_id: Optional[str], file_paths: Optional[Sequence[FilePath]],
+        stream: Literal[True], *, assets: Optional[Sequence[str]] = ...,
+        enable_hitl: Optional[bool] = ..., hitl_resume: ResumeArg = ...,
+        stream_timeout: Optional[float] = ...,
+    ) -> AsyncStream: ...
+    @overload
+    async def run_workflow(
+        self, agent_id: str, user_input: str, conversation_id: Optional[str] = ...,
+        contact_id: Optional[str] = ..., file_paths: Optional[Sequence[FilePath]] = ...,
+        stream: bool = ..., *, assets: Optional[Sequence[str]] = ...,
+        enable_hitl: Optional[bool] = ..., hitl_resume: ResumeArg = ...,
+        stream_timeout: Optional[float] = ...,
+    ) -> Union[ChatResponse, AsyncStream]: ...
+    # fmt: on
+
     async def run_workflow(
         self,
         agent_id: str,
@@ -138,8 +175,9 @@ class SketricGenClient:
         *,
         assets: Optional[Sequence[str]] = None,
         enable_hitl: Optional[bool] = None,
-        hitl_resume: Union[HitlResume, Mapping[str, Any], None] = None,
-    ) -> ChatResponse:
+        hitl_resume: ResumeArg = None,
+        stream_timeout: Optional[float] = None,
+    ) -> Union[ChatResponse, AsyncStream]:
         """Run one turn of an agent's workflow and return its `ChatResponse`.
 
         `conversation_id` continues a conversation; `contact_id` groups
@@ -149,18 +187,65 @@ class SketricGenClient:
         order given. Bad input, and any file that cannot be attached, raise
         a `SketricGenValidationError` before any request; a failed upload
         raises `SketricGenUploadError` naming the file, and no run is sent.
+
+        With `stream=True` it returns an `AsyncStream` of the run's events
+        (`async for event in await client.run_workflow(..., stream=True)`)
+        once the service answered; `stream_timeout` then bounds the whole
+        stream in seconds (default: no limit, only `timeout` between bytes).
         """
         # The generated code loads on the first call (see _run_workflow).
         from ._run_workflow import ChatResponse, plan_run  # noqa: PLC0415
+        from ._stream_core import check_stream_timeout  # noqa: PLC0415
 
+        stream_timeout = check_stream_timeout(stream_timeout, stream=stream)
         plan = plan_run(
             agent_id=agent_id, user_input=user_input, conversation_id=conversation_id,
             contact_id=contact_id, file_paths=file_paths, stream=stream, assets=assets,
             enable_hitl=enable_hitl, hitl_resume=hitl_resume,
         )  # fmt: skip
         spec = plan.spec(await self._attach(agent_id, plan))
+        if stream:
+            from ._streaming import open_stream_async  # noqa: PLC0415
+
+            return await open_stream_async(
+                self._async, self._core, spec, stream_timeout=stream_timeout
+            )
         response = await self._async.send(spec)
         return self._core.parse(spec, response, ChatResponse)
+
+    # fmt: off
+    @overload
+    def run_workflow_sync(
+        self, agent_id: str, user_input: str, conversation_id: Optional[str] = ...,
+        contact_id: Optional[str] = ..., file_paths: Optional[Sequence[FilePath]] = ...,
+        stream: Literal[False] = ..., *, assets: Optional[Sequence[str]] = ...,
+        enable_hitl: Optional[bool] = ..., hitl_resume: ResumeArg = ..., stream_timeout: None = ...,
+    ) -> ChatResponse: ...
+    @overload
+    def run_workflow_sync(
+        self, agent_id: str, user_input: str, conversation_id: Optional[str] = ...,
+        contact_id: Optional[str] = ..., file_paths: Optional[Sequence[FilePath]] = ...,
+        *, stream: Literal[True], assets: Optional[Sequence[str]] = ...,
+        enable_hitl: Optional[bool] = ..., hitl_resume: ResumeArg = ...,
+        stream_timeout: Optional[float] = ...,
+    ) -> Stream: ...
+    @overload
+    def run_workflow_sync(
+        self, agent_id: str, user_input: str, conversation_id: Optional[str],
+        contact_id: Optional[str], file_paths: Optional[Sequence[FilePath]],
+        stream: Literal[True], *, assets: Optional[Sequence[str]] = ...,
+        enable_hitl: Optional[bool] = ..., hitl_resume: ResumeArg = ...,
+        stream_timeout: Optional[float] = ...,
+    ) -> Stream: ...
+    @overload
+    def run_workflow_sync(
+        self, agent_id: str, user_input: str, conversation_id: Optional[str] = ...,
+        contact_id: Optional[str] = ..., file_paths: Optional[Sequence[FilePath]] = ...,
+        stream: bool = ..., *, assets: Optional[Sequence[str]] = ...,
+        enable_hitl: Optional[bool] = ..., hitl_resume: ResumeArg = ...,
+        stream_timeout: Optional[float] = ...,
+    ) -> Union[ChatResponse, Stream]: ...
+    # fmt: on
 
     def run_workflow_sync(
         self,
@@ -173,17 +258,24 @@ class SketricGenClient:
         *,
         assets: Optional[Sequence[str]] = None,
         enable_hitl: Optional[bool] = None,
-        hitl_resume: Union[HitlResume, Mapping[str, Any], None] = None,
-    ) -> ChatResponse:
-        """The blocking twin of `run_workflow`, with the same arguments."""
+        hitl_resume: ResumeArg = None,
+        stream_timeout: Optional[float] = None,
+    ) -> Union[ChatResponse, Stream]:
+        """The blocking twin of `run_workflow`, with the same arguments (a `Stream` if streamed)."""
         from ._run_workflow import ChatResponse, plan_run  # noqa: PLC0415
+        from ._stream_core import check_stream_timeout  # noqa: PLC0415
 
+        stream_timeout = check_stream_timeout(stream_timeout, stream=stream)
         plan = plan_run(
             agent_id=agent_id, user_input=user_input, conversation_id=conversation_id,
             contact_id=contact_id, file_paths=file_paths, stream=stream, assets=assets,
             enable_hitl=enable_hitl, hitl_resume=hitl_resume,
         )  # fmt: skip
         spec = plan.spec(self._attach_sync(agent_id, plan))
+        if stream:
+            from ._streaming import open_stream  # noqa: PLC0415
+
+            return open_stream(self._sync, self._core, spec, stream_timeout=stream_timeout)
         response = self._sync.send(spec)
         return self._core.parse(spec, response, ChatResponse)
 

@@ -9,10 +9,9 @@ from pydantic import ValidationError
 from sketricgen_models import AgUiEvent, GenericAgUiEvent
 from sketricgen_models._base import WireModel
 
-__all__ = ["TERMINAL_EVENT_TYPES", "parse_ag_ui_event"]
+from ._stream_event import TERMINAL_EVENT_TYPES
 
-TERMINAL_EVENT_TYPES = frozenset({"RUN_FINISHED", "RUN_ERROR", "RUN_PAUSED_HITL"})
-"""The event types that end a run."""
+__all__ = ["TERMINAL_EVENT_TYPES", "parse_ag_ui_event", "typed_view"]
 
 
 def parse_ag_ui_event(payload: Mapping[str, Any]) -> WireModel:
@@ -26,3 +25,18 @@ def parse_ag_ui_event(payload: Mapping[str, Any]) -> WireModel:
         return AgUiEvent.model_validate(payload).root
     except ValidationError:
         return GenericAgUiEvent.model_validate(payload)
+
+
+def typed_view(payload: Any, event_type: str, data: str) -> WireModel:
+    """The typed view of one stream event, whatever its data held; never raises.
+
+    `payload` is the parsed data (None when it was not JSON). A JSON object
+    with a string `type` is parsed as its event class; any other object
+    gets `event_type` as its type; anything else is kept as the raw text
+    under `data`.
+    """
+    if isinstance(payload, dict):
+        if isinstance(payload.get("type"), str):
+            return parse_ag_ui_event(payload)
+        return GenericAgUiEvent.model_validate({**payload, "type": event_type})
+    return GenericAgUiEvent.model_validate({"type": event_type, "data": data})

@@ -16,15 +16,19 @@ __all__ = [
     "SketricGenConnectionError",
     "SketricGenContentTypeError",
     "SketricGenError",
+    "SketricGenEventDecodeError",
     "SketricGenFileError",
     "SketricGenFileNotFoundError",
     "SketricGenFileSizeError",
+    "SketricGenIncompleteStreamError",
     "SketricGenNetworkError",
     "SketricGenNotFoundError",
     "SketricGenPayloadTooLargeError",
     "SketricGenPermissionDeniedError",
     "SketricGenRateLimitError",
+    "SketricGenRunError",
     "SketricGenServerError",
+    "SketricGenStreamError",
     "SketricGenTimeoutError",
     "SketricGenUnexpectedResponseError",
     "SketricGenUnprocessableEntityError",
@@ -222,3 +226,40 @@ class SketricGenContentTypeError(SketricGenFileError):
         super().__init__(message, file_name=file_name, field=field)
         self.content_type = content_type
         self.allowed_types = tuple(allowed_types)
+
+
+class SketricGenStreamError(SketricGenError):
+    """An event stream could not be read as one: see the subclasses."""
+
+
+class SketricGenEventDecodeError(SketricGenStreamError, ValueError):
+    """An event cannot be decoded: larger than `max_event_size`, or its data is not JSON."""
+
+
+class SketricGenIncompleteStreamError(SketricGenStreamError, SketricGenNetworkError):
+    """The stream ended before its run did: no RUN_FINISHED, RUN_ERROR or RUN_PAUSED_HITL.
+
+    Raised once every event received was delivered. The run's outcome is
+    unknown (the connection was most likely cut by a proxy or a restart);
+    `events_received` counts the events the stream delivered.
+    """
+
+    def __init__(self, message: str, *, events_received: int = 0) -> None:
+        super().__init__(message)
+        self.events_received = events_received
+
+
+class SketricGenRunError(SketricGenError):
+    """The run ended with RUN_ERROR; `message` and `code` are the service's own.
+
+    `result` is what the stream produced up to the error (a `StreamResult`).
+    """
+
+    def __init__(self, message: str, *, code: Optional[str] = None, result: Any = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.result = result
+
+    def __str__(self) -> str:
+        code = f" (code {self.code})" if self.code else ""
+        return f"the run ended with RUN_ERROR: {self.message}{code}"

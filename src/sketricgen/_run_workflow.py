@@ -16,7 +16,6 @@ from sketricgen_lowlevel.models import RunWorkflowRequest
 from sketricgen_lowlevel.types import Unset
 from sketricgen_models import ChatResponse
 
-from ._exceptions import SketricGenValidationError
 from ._files import LocalFile, inspect_paths
 from ._transport import RequestSpec
 from ._validation import validate_run_workflow
@@ -70,10 +69,6 @@ def plan_run(
         attaching=bool(file_paths),
     )
     files = inspect_paths(file_paths)
-    if stream:
-        raise SketricGenValidationError(
-            "stream=True is not supported by this version yet", field="stream"
-        )
     return RunPlan(body, files)
 
 

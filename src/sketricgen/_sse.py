@@ -5,34 +5,40 @@ follows the WHATWG HTML standard, "Server-sent events" / "Interpreting an event
 stream": lines end in CRLF, LF or CR; a leading UTF-8 BOM is dropped; the text
 is UTF-8 with invalid bytes replaced by U+FFFD; a blank line dispatches; an
 unterminated last event is dropped at end of stream.
+
+Speed: CRs are turned into LFs once per chunk; then every run of complete
+events in a chunk is decoded in one pass and split at its blank lines, and a
+block that is a single ``data:`` line (what AG-UI servers send) becomes an
+event without going through the line-by-line state machine, which handles
+every other block.
 """
 
 from __future__ import annotations
 
 import contextlib
-from typing import NoReturn, Optional
+from typing import Any, Callable, Generic, NoReturn, Optional, TypeVar, overload
 
-from ._exceptions import SketricGenError
+from ._exceptions import SketricGenEventDecodeError
 
 __all__ = [
     "DEFAULT_MAX_EVENT_SIZE",
+    "EventFactory",
     "SSEDecodeError",
     "SSEDecoder",
     "ServerSentEvent",
-    "SketricGenStreamError",
 ]
 
 DEFAULT_MAX_EVENT_SIZE = 16 * 1024 * 1024
 """Default limit, in bytes, for one line or for the data of one event."""
 
+SSEDecodeError = SketricGenEventDecodeError
+"""What the decoder raises when a line or an event is larger than its limit."""
+
 _BOM = b"\xef\xbb\xbf"
 
-
-class SketricGenStreamError(SketricGenError, ValueError):
-    """The event stream cannot be decoded (a line or an event is too large)."""
-
-
-SSEDecodeError = SketricGenStreamError
+E = TypeVar("E")
+EventFactory = Callable[[str, str, Optional[str], Optional[int]], E]
+"""Builds one event from (type, data, last event id or None, retry or None)."""
 
 
 class ServerSentEvent:
@@ -79,18 +85,35 @@ class ServerSentEvent:
         )
 
 
-class SSEDecoder:
-    """Turns the bytes of one event stream into :class:`ServerSentEvent` objects.
+class SSEDecoder(Generic[E]):
+    """Turns the bytes of one event stream into events (:class:`ServerSentEvent` by default).
 
     ``max_event_size`` bounds, in bytes, any single line and the data of any
     single event; going past it raises :class:`SSEDecodeError`. After that
     error the decoder keeps raising it until :meth:`end` is called.
+    ``factory`` builds each event from ``(type, data, id, retry)``.
     """
 
-    def __init__(self, *, max_event_size: int = DEFAULT_MAX_EVENT_SIZE) -> None:
+    @overload
+    def __init__(
+        self: SSEDecoder[ServerSentEvent], *, max_event_size: int = DEFAULT_MAX_EVENT_SIZE
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self, *, max_event_size: int = DEFAULT_MAX_EVENT_SIZE, factory: EventFactory[E]
+    ) -> None: ...
+
+    def __init__(
+        self,
+        *,
+        max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
+        factory: Callable[..., Any] = ServerSentEvent,
+    ) -> None:
         if max_event_size < 1:
             raise ValueError("max_event_size must be a positive number of bytes")
         self._max = max_event_size
+        self._factory = factory
         self._last_id = ""
         self._retry: Optional[int] = None
         self._comments = 0
@@ -99,6 +122,7 @@ class SSEDecoder:
     def _reset(self) -> None:
         """Forget the unfinished line and event; start a new stream."""
         self._line = bytearray()  # the unfinished line, terminator not yet seen
+        self._bom = b""  # the first bytes while they may still be a BOM
         self._after_cr = False  # last chunk ended in CR: a leading LF ends nothing
         self._at_start = True  # a BOM may still be (partly) ahead
         self._data: list[bytes] = []
@@ -107,8 +131,9 @@ class SSEDecoder:
         self._id = self._last_id  # the spec's "last event ID buffer"
         self._block_retry: Optional[int] = None
         self._in_block = False  # a non-data field line since the last blank line
-        self._error: Optional[SSEDecodeError] = None
+        self._error: Optional[SketricGenEventDecodeError] = None
         self._error_raised = False
+        self._clean = False  # nothing pending, no error, past the start: `feed` may go fast
 
     @property
     def last_event_id(self) -> str:
@@ -123,15 +148,47 @@ class SSEDecoder:
     @property
     def pending(self) -> bool:
         """True if an unfinished line or event is buffered (the stream would end mid-event)."""
-        return bool(self._line or self._data or self._in_block)
+        return bool(self._line or self._bom or self._data or self._in_block)
 
     @property
     def comments_seen(self) -> int:
         """How many comment lines (``:`` first, e.g. heartbeats) were read so far."""
         return self._comments
 
-    def feed(self, chunk: bytes) -> list[ServerSentEvent]:
+    def feed(self, chunk: bytes) -> list[E]:
         """Decode the next bytes of the stream; return the events they completed, in order."""
+        if self._clean and 13 not in chunk:  # no CR to turn into LF, nothing pending
+            end = len(chunk) - 2
+            # The whole chunk is one event of one data line.
+            if (
+                chunk.find(b"\n") == end
+                and chunk[-1] == 10
+                and chunk[:5] == b"data:"
+                and (end <= self._max)
+            ):
+                data = chunk[6:end] if chunk[5] == 32 else chunk[5:end]
+                text = data.decode("utf-8", "replace")
+                return [self._factory("message", text, self._last_id or None, None)]
+            out: list[E] = []
+            self._guarded(self._feed, chunk, out)
+            return out
+        return self._feed_slowly(chunk)
+
+    def _guarded(self, step: Callable[[bytes, list[E]], None], chunk: bytes, out: list[E]) -> None:
+        """Run `step`; an error after some events is raised by the next call instead."""
+        try:
+            step(chunk, out)
+        except SketricGenEventDecodeError:
+            if not out:
+                raise
+            self._error_raised = False  # deliver these events; raise on the next call
+        finally:
+            self._clean = not (
+                self._error or self._at_start or self._after_cr or self._line or self._data
+                or self._in_block
+            )  # fmt: skip
+
+    def _feed_slowly(self, chunk: bytes) -> list[E]:
         if self._error is not None:
             self._error_raised = True
             raise self._error
@@ -143,56 +200,115 @@ class SSEDecoder:
                 chunk = chunk[1:]
                 if not chunk:
                     return []
-        line = self._line
         if self._at_start:
-            head = bytes(line) + chunk
+            head = self._bom + chunk
             if len(head) < 3 and _BOM.startswith(head):
-                line += chunk  # wait for the rest of a possible BOM
+                self._bom = head  # wait for the rest of a possible BOM
                 return []
             self._at_start = False
-            line.clear()
+            self._bom = b""
             chunk = head[3:] if head.startswith(_BOM) else head
             if not chunk:
                 return []
-
-        if b"\r" in chunk:
-            lines = chunk.splitlines()  # on bytes: splits at CRLF, CR and LF only
-            last = chunk[-1]
-            tail = b""
-            if last == 13:
-                self._after_cr = True
-            elif last != 10:
-                tail = lines.pop()
-        else:
-            lines = chunk.split(b"\n")
-            tail = lines.pop()
-        if not lines:  # no line ending in this chunk
-            line += tail
-            if len(line) > self._max:
-                self._fail("a line")
-            return []
-        self._line = bytearray(tail)
-        if line:
-            lines[0] = bytes(line) + lines[0]
-        out: list[ServerSentEvent] = []
-        try:
-            if len(line) + len(chunk) <= self._max:
-                self._process(lines, out)
-            else:  # one of these lines may be too long: check each before using it
-                for one in lines:
-                    if len(one) > self._max:
-                        self._fail("a line")
-                    self._process([one], out)
-                if len(tail) > self._max:
-                    self._fail("a line")
-        except SSEDecodeError:
-            if not out:
-                raise
-            self._error_raised = False  # deliver these events; raise on the next call
+        if 13 in chunk:
+            # Every line ending becomes one LF (CRLF pairs first, then lone CRs).
+            self._after_cr = chunk[-1] == 13
+            chunk = chunk.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        out: list[E] = []
+        self._guarded(self._feed, chunk, out)
         return out
 
-    def _process(self, lines: list[bytes], out: list[ServerSentEvent]) -> None:
-        # The hot loop: state lives in locals and is written back once, at the end.
+    def _feed(self, chunk: bytes, out: list[E]) -> None:
+        line = self._line
+        if line:  # finish the unfinished line first
+            end = chunk.find(b"\n")
+            if end < 0:
+                line += chunk
+                if len(line) > self._max:
+                    self._fail("a line")
+                return
+            line += chunk[:end]
+            if len(line) > self._max:
+                self._fail("a line")
+            first = bytes(line)
+            line.clear()
+            self._process([first], out)
+            chunk = chunk[end + 1 :]
+        if self._data or self._in_block:  # finish the unfinished block
+            if chunk[:1] == b"\n":  # a blank line right away
+                self._process([b""], out)
+                chunk = chunk[1:]
+            else:
+                end = chunk.find(b"\n\n")
+                if end < 0:
+                    self._lines(chunk, out)
+                    return
+                lines = chunk[:end].split(b"\n")
+                lines.append(b"")
+                self._checked(lines, out)
+                chunk = chunk[end + 2 :]
+        end = chunk.rfind(b"\n\n")
+        if end >= 0:
+            self._blocks(chunk[:end], out)
+            chunk = chunk[end + 2 :]
+        if chunk:
+            self._lines(chunk, out)
+
+    def _blocks(self, head: bytes, out: list[E]) -> None:
+        """Complete blocks, each followed by a blank line; no block is pending before them."""
+        if len(head) > self._max:  # some line or event may be too long: the careful way
+            self._checked(head.split(b"\n"), out)
+            self._process([b""], out)
+            return
+        # LF never occurs inside a UTF-8 sequence: decoding these lines in one
+        # pass gives the same text as decoding each line alone.
+        text = head.decode("utf-8", "replace")
+        factory = self._factory
+        ident = self._last_id or None
+        if text[:6] == "data: ":
+            values = text[6:].split("\n\ndata: ")
+            if text.count("\n") == 2 * len(values) - 2:
+                # Every LF is in a separator: each block is one data line.
+                out += [factory("message", value, ident, None) for value in values]
+                return
+        pieces = text.split("\n\n")
+        append = out.append
+        raw: Optional[list[bytes]] = None
+        for index, piece in enumerate(pieces):
+            if piece[:5] == "data:" and "\n" not in piece:
+                value = piece[6:] if piece[5:6] == " " else piece[5:]
+                append(factory("message", value, ident, None))
+            else:  # any other block: line by line, from its bytes
+                if raw is None:
+                    raw = head.split(b"\n\n")
+                lines = raw[index].split(b"\n")
+                lines.append(b"")
+                self._process(lines, out)
+                ident = self._last_id or None
+
+    def _lines(self, chunk: bytes, out: list[E]) -> None:
+        """Lines with no blank line among them, the last one maybe unfinished."""
+        lines = chunk.split(b"\n")
+        tail = lines.pop()
+        if lines:
+            self._checked(lines, out)
+        if tail:
+            if len(tail) > self._max:
+                self._fail("a line")
+            self._line += tail
+
+    def _checked(self, lines: list[bytes], out: list[E]) -> None:
+        """`_process`, checking first each line that may be longer than the limit."""
+        if sum(map(len, lines)) <= self._max:
+            self._process(lines, out)
+            return
+        for one in lines:  # the events before a line too long are still delivered
+            if len(one) > self._max:
+                self._fail("a line")
+            self._process([one], out)
+
+    def _process(self, lines: list[bytes], out: list[E]) -> None:
+        # The state machine: state lives in locals and is written back once, at the end.
         data = self._data
         size = self._size
         etype = self._type
@@ -201,6 +317,7 @@ class SSEDecoder:
         retry = self._block_retry
         in_block = self._in_block
         maximum = self._max
+        factory = self._factory
         append = out.append
         try:
             for ln in lines:
@@ -210,10 +327,8 @@ class SSEDecoder:
                         if len(data) == 1:
                             text = data[0].decode("utf-8", "replace")
                         else:
-                            # LF never occurs inside a UTF-8 sequence: joining
-                            # before decoding gives the same text, in one pass.
                             text = b"\n".join(data).decode("utf-8", "replace")
-                        append(ServerSentEvent(etype or "message", text, last_id or None, retry))
+                        append(factory(etype or "message", text, last_id or None, retry))
                         data = []
                         size = 0
                     etype = ""
@@ -257,7 +372,7 @@ class SSEDecoder:
             self._last_id = dispatched_id
 
     def _fail(self, what: str) -> NoReturn:
-        self._error = SSEDecodeError(
+        self._error = SketricGenEventDecodeError(
             f"event stream: {what} exceeds max_event_size ({self._max} bytes); the rest "
             "of the stream cannot be decoded (raise max_event_size if the server "
             "legitimately sends events this large)"
@@ -265,7 +380,7 @@ class SSEDecoder:
         self._error_raised = True
         raise self._error
 
-    def end(self) -> list[ServerSentEvent]:
+    def end(self) -> list[E]:
         """Signal the end of the stream and reset for a new one; always returns ``[]``.
 
         An unfinished line or event is discarded, as the standard requires.

@@ -1,0 +1,281 @@
+"""`Stream` and `AsyncStream`: a streamed run's events, as thin shells over `StreamCore`.
+
+Each shell wraps one generator that reads the response, feeds the core and
+yields the events it completed, closing the response in its `finally`. The
+generator is started (run to a first, internal `yield`) before the stream is
+handed out, so that however the stream ends (its end, `close()`, `break`,
+an exception, or being dropped unread), the `finally` runs and the
+connection goes back: Python closes a dropped generator, and asyncio closes
+a dropped async generator on its loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Generator, Iterator
+from types import TracebackType
+from typing import TYPE_CHECKING, Optional
+
+import httpx
+
+from ._stream_core import MAX_ERROR_BODY, StreamCore, stream_request
+from ._stream_deadline import Disarm, arm_async, arm_sync
+
+if TYPE_CHECKING:
+    from ._stream_event import StreamEvent
+    from ._stream_result import StreamResult
+    from ._transport import AsyncTransport, RequestSpec, SyncTransport, TransportCore
+
+__all__ = ["AsyncStream", "Stream", "open_stream", "open_stream_async"]
+
+
+def _encoded(response: httpx.Response) -> bool:
+    encoding: str = response.headers.get("content-encoding", "identity")
+    return encoding.strip().lower() != "identity"
+
+
+# -- blocking -----------------------------------------------------------------------------
+
+
+def open_stream(
+    transport: SyncTransport,
+    core: TransportCore,
+    spec: RequestSpec,
+    *,
+    stream_timeout: Optional[float] = None,
+) -> Stream:
+    """Send `spec` for an event stream (retried until the answer's headers) and open it."""
+    spec = stream_request(spec)
+    state = StreamCore(core, spec, stream_timeout=stream_timeout)
+    response = transport.send(spec, stream=True)
+    try:
+        if not state.is_event_stream(response):
+            raise state.not_an_event_stream(response, _head(state, response))
+        disarm = arm_sync(state, response)
+    except BaseException:
+        response.close()
+        raise
+    events = _events(state, response, disarm)
+    next(events)
+    return Stream(state, response, events)
+
+
+def _head(state: StreamCore, response: httpx.Response) -> bytes:
+    content = b""
+    try:
+        for chunk in response.iter_bytes():
+            content += chunk
+            if len(content) >= MAX_ERROR_BODY:
+                break
+    except httpx.HTTPError as exc:
+        raise state.failed(exc) from exc
+    return content[:MAX_ERROR_BODY]
+
+
+def _events(
+    state: StreamCore, response: httpx.Response, disarm: Disarm
+) -> Generator[StreamEvent, None, None]:
+    try:
+        yield None  # type: ignore[misc]  # started by open_stream: see the module's docstring
+        chunks = response.iter_bytes() if _encoded(response) else response.iter_raw()
+        try:
+            for chunk in chunks:
+                yield from state.feed(chunk)
+        except httpx.HTTPError as exc:
+            raise state.failed(exc) from exc
+        state.finish()
+    finally:
+        disarm()
+        response.close()
+
+
+class Stream:
+    """The events of a streamed run, as they arrive: `for event in stream`.
+
+    Returned by `run_workflow_sync(..., stream=True)`, once the service
+    answered with an event stream. Each `StreamEvent` comes out as soon as
+    its blank line arrives. Use it in a `with` block, or `close()` it when
+    leaving early (breaking out of the loop, an exception, or dropping the
+    stream also release the connection).
+
+    The iteration ends after the run's last event; it raises
+    `SketricGenIncompleteStreamError` if the stream ended before RUN_FINISHED,
+    RUN_ERROR or RUN_PAUSED_HITL, a `SketricGenNetworkError` if the
+    connection failed (a `SketricGenTimeoutError` when no byte came for the
+    client's `timeout`, or past `stream_timeout`), always after every
+    event already received was delivered. A stream is never sent again.
+    """
+
+    def __init__(
+        self,
+        core: StreamCore,
+        response: httpx.Response,
+        events: Generator[StreamEvent, None, None],
+    ) -> None:
+        self._core = core
+        self._events = events
+        self.response = response
+        """The HTTP answer (status, headers); its body is what the stream reads."""
+
+    def __iter__(self) -> Iterator[StreamEvent]:
+        return self._events
+
+    def __next__(self) -> StreamEvent:
+        return next(self._events)
+
+    def text_deltas(self) -> Iterator[str]:
+        """The assistant's text as it streams: each TEXT_MESSAGE_CONTENT / _CHUNK delta.
+
+        Reads the stream to its end, then raises `SketricGenRunError` if the
+        run ended in RUN_ERROR; `until_done()` afterwards gives the result.
+        """
+        builder = self._core.builder
+        for event in self._events:
+            delta = builder.add(event)
+            if delta:
+                yield delta
+        self._core.conclude()
+
+    def until_done(self) -> StreamResult:
+        """Read the rest of the stream and return the run's `StreamResult`.
+
+        Raises `SketricGenRunError` (message, code, and the result) when the
+        run ended in RUN_ERROR. Events you iterated over yourself before are
+        not part of the result's text and tool calls (how the run ended is).
+        """
+        builder = self._core.builder
+        for event in self._events:
+            builder.add(event)
+        return self._core.conclude()
+
+    def close(self) -> None:
+        """Stop reading and release the connection (idempotent)."""
+        self._events.close()
+
+    def __enter__(self) -> Stream:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Stream {self._core.received} events received>"
+
+
+# -- asyncio ------------------------------------------------------------------------------
+
+
+async def open_stream_async(
+    transport: AsyncTransport,
+    core: TransportCore,
+    spec: RequestSpec,
+    *,
+    stream_timeout: Optional[float] = None,
+) -> AsyncStream:
+    """The async twin of `open_stream`."""
+    spec = stream_request(spec)
+    state = StreamCore(core, spec, stream_timeout=stream_timeout)
+    response = await transport.send(spec, stream=True)
+    try:
+        if not state.is_event_stream(response):
+            raise state.not_an_event_stream(response, await _ahead(state, response))
+        disarm = arm_async(state, response)
+    except BaseException:
+        await response.aclose()
+        raise
+    events = _aevents(state, response, disarm)
+    await events.__anext__()
+    return AsyncStream(state, response, events)
+
+
+async def _ahead(state: StreamCore, response: httpx.Response) -> bytes:
+    content = b""
+    try:
+        async for chunk in response.aiter_bytes():
+            content += chunk
+            if len(content) >= MAX_ERROR_BODY:
+                break
+    except httpx.HTTPError as exc:
+        raise state.failed(exc) from exc
+    return content[:MAX_ERROR_BODY]
+
+
+async def _aevents(
+    state: StreamCore, response: httpx.Response, disarm: Disarm
+) -> AsyncGenerator[StreamEvent, None]:
+    try:
+        yield None  # type: ignore[misc]  # started by open_stream_async: see the docstring
+        chunks = response.aiter_bytes() if _encoded(response) else response.aiter_raw()
+        try:
+            async for chunk in chunks:
+                for event in state.feed(chunk):
+                    yield event
+        except httpx.HTTPError as exc:
+            raise state.failed(exc) from exc
+        state.finish()
+    finally:
+        disarm()
+        await response.aclose()
+
+
+class AsyncStream:
+    """The events of a streamed run, as they arrive: `async for event in stream`.
+
+    Returned by `await run_workflow(..., stream=True)`; everything said of
+    `Stream` holds, with `aclose()` and `async with`.
+    """
+
+    def __init__(
+        self,
+        core: StreamCore,
+        response: httpx.Response,
+        events: AsyncGenerator[StreamEvent, None],
+    ) -> None:
+        self._core = core
+        self._events = events
+        self.response = response
+        """The HTTP answer (status, headers); its body is what the stream reads."""
+
+    def __aiter__(self) -> AsyncIterator[StreamEvent]:
+        return self._events
+
+    def __anext__(self) -> Awaitable[StreamEvent]:
+        return self._events.__anext__()
+
+    async def text_deltas(self) -> AsyncIterator[str]:
+        """The assistant's text as it streams (see `Stream.text_deltas`)."""
+        builder = self._core.builder
+        async for event in self._events:
+            delta = builder.add(event)
+            if delta:
+                yield delta
+        self._core.conclude()
+
+    async def until_done(self) -> StreamResult:
+        """Read the rest of the stream and return the run's result (see `Stream.until_done`)."""
+        builder = self._core.builder
+        async for event in self._events:
+            builder.add(event)
+        return self._core.conclude()
+
+    async def aclose(self) -> None:
+        """Stop reading and release the connection (idempotent)."""
+        await self._events.aclose()
+
+    async def __aenter__(self) -> AsyncStream:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return f"<AsyncStream {self._core.received} events received>"
