@@ -34,11 +34,15 @@ def _expire(core: StreamCore, response: httpx.Response) -> Callable[[], None]:
         network = response.extensions.get("network_stream")
         get_info = getattr(network, "get_extra_info", None)
         sock = get_info("socket") if get_info is not None else None
-        if isinstance(sock, socket.socket):
-            # The plain socket's method: on a TLS socket it leaves the TLS state
-            # alone, and the blocked read sees the end of the stream.
+        # The plain socket's method: on a TLS socket it leaves the TLS state alone,
+        # and the blocked read sees the end of the stream. asyncio hands out a
+        # wrapper of the socket, with its own `shutdown`.
+        shutdown = socket.socket.shutdown if isinstance(sock, socket.socket) else None
+        if shutdown is None:
+            shutdown = getattr(type(sock), "shutdown", None)
+        if shutdown is not None:
             with contextlib.suppress(OSError):
-                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+                shutdown(sock, socket.SHUT_RDWR)
 
     return fire
 

@@ -234,6 +234,36 @@ def test_a_scripted_agent_emits_its_steps_in_order(emu: Emulator, http: httpx.Cl
     assert found[-1]["result"] == "Done with it."
 
 
+def test_a_frame_goes_out_verbatim(emu: Emulator, http: httpx.Client) -> None:
+    frame = 'data: {"type":"CUSTOM","name":"x","value":{"snake_key":1},"rawEvent":null}\n\n'
+    emu.add_agent(
+        "framed", AgentScript().frame(frame).frame(': note\r\ndata: {"type":"Z"}\r\n\r\n')
+    )
+    fault = {"X-Emulator-Fault": "line_endings('cr')", "X-Emulator-Key-Case": "camel"}
+    response = run(http, emu, headers=chat_headers(emu, **fault), agent_id="framed", stream=True)
+    body = response.content.decode()
+    # The run's own events follow the fault (CR line ends); the frames are left alone.
+    assert frame + ': note\r\ndata: {"type":"Z"}\r\n\r\n' in body
+    assert body.startswith('data: {"type":"RUN_STARTED"')
+    assert body.count("\r") == 2 + 2 + 3  # RUN_STARTED's, RUN_FINISHED's, the frame's
+    assert [e["type"] for e in emu.runs[-1].events] == [
+        "RUN_STARTED",
+        "CUSTOM",
+        "Z",
+        "RUN_FINISHED",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["data: not json\n\n", 'data: {"no_type":1}\n\n', 'data: {"type":"A"}\n', ""],
+    ids=["not-json", "no-type", "unterminated", "empty"],
+)
+def test_a_frame_must_hold_one_typed_event(text: str) -> None:
+    with pytest.raises(ValueError, match="one event"):
+        AgentScript().frame(text)
+
+
 def test_a_run_error_ends_the_run(emu: Emulator, http: httpx.Client) -> None:
     found = stream(http, emu, agent_id="error-agent")
     assert found[-1] == {

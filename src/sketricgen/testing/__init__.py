@@ -24,7 +24,7 @@ Public names:
   `key_leaks`, `uploads`, `runs`, `conversation_ids`, `open_connections`,
   `connections_opened`.
 - `AgentScript`: chainable steps (`text`, `tool_call`, `step`, `reasoning`,
-  `custom`, `event`, `asset`, `error`, `hitl`, `wait`); `Turn` is what
+  `custom`, `event`, `frame`, `asset`, `error`, `hitl`, `wait`); `Turn` is what
   script callables receive. Built-in agents: `demo-agent`, `agent-123`,
   `hitl-agent`, `error-agent`.
 - `Fault`: `status`, `html_page`, `close_before_answer`, `reset_after`,

@@ -140,8 +140,11 @@ class EventStream(Response):
             event_type = str(produced.data.get("type"))
             if truncate is not None and _truncates(truncate, sent, event_type):
                 break
-            data = produced.data if self._key_case == "snake" else dump(produced.model, "camel")
-            frame = self._plan.frame(json_text(data), number=sent + 1, event_type=event_type)
+            if produced.frame is not None:
+                frame = produced.frame.encode("utf-8")
+            else:
+                data = produced.data if self._key_case == "snake" else dump(produced.model, "camel")
+                frame = self._plan.frame(json_text(data), number=sent + 1, event_type=event_type)
             await _send_body(send, frame, trickle, self._state)
             sent += 1
             if await self._after(sent, scope, send):

@@ -44,6 +44,7 @@ from ._script import (
     AssetStep,
     ErrorStep,
     EventStep,
+    FrameStep,
     HitlStep,
     ReasoningStep,
     StepBoundary,
@@ -87,10 +88,11 @@ class PendingPause:
 
 @dataclass(frozen=True)
 class Produced:
-    """One event as a model and as its snake_case dict."""
+    """One event as a model and as its snake_case dict; `frame`: SSE text to send as is."""
 
     model: WireModel
     data: dict[str, Any]
+    frame: Optional[str] = None
 
 
 def _chunks(text: str, size: Optional[int]) -> list[str]:
@@ -138,13 +140,13 @@ class AgentRun:
         """The assistant's messages, joined by blank lines."""
         return "\n\n".join(self.texts)
 
-    async def _emit(self, model: WireModel) -> Produced:
+    async def _emit(self, model: WireModel, frame: Optional[str] = None) -> Produced:
         event_type = str(getattr(model, "type", ""))
         for gate in self._host.gates_before(self._turn.agent_id, event_type):
             await self._host.hold(gate)
         data = dump(model)
         self._host.produced(self._record, data)
-        return Produced(model, data)
+        return Produced(model, data, frame)
 
     async def events(self) -> AsyncGenerator[Produced, None]:
         """The run's events, produced one at a time as the consumer asks."""
@@ -225,6 +227,8 @@ class AgentRun:
                 yield produced
         elif isinstance(step, EventStep):
             yield await self._emit(parse_ag_ui_event(step.payload))
+        elif isinstance(step, FrameStep):
+            yield await self._emit(parse_ag_ui_event(step.payload), step.text)
         elif isinstance(step, AssetStep):
             asset = host.store_asset(turn.agent_id, step.file_name, step.content, step.content_type)
             self.assets.append(asset)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Callable, Optional, Union
 
 from sketricgen_models import HitlDecision
 
+from .._sse import SSEDecoder
 from ._gate import Gate
 from ._records import StoredUpload
 
@@ -88,6 +90,14 @@ class EventStep:
 
 
 @dataclass(frozen=True)
+class FrameStep:
+    """One event's Server-Sent Events text, sent verbatim; `payload` is its data, parsed."""
+
+    text: str
+    payload: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
 class AssetStep:
     """A file the agent produces: stored, listed in the answer's `assets`."""
 
@@ -121,8 +131,8 @@ class WaitStep:
 
 
 ScriptStep = Union[
-    TextStep, ToolCallStep, StepBoundary, ReasoningStep, EventStep, AssetStep, ErrorStep,
-    HitlStep, WaitStep,
+    TextStep, ToolCallStep, StepBoundary, ReasoningStep, EventStep, FrameStep, AssetStep,
+    ErrorStep, HitlStep, WaitStep,
 ]  # fmt: skip
 
 
@@ -186,6 +196,23 @@ class AgentScript:
     def event(self, payload: Mapping[str, Any]) -> AgentScript:
         """Any event payload (snake_case keys), including types AG-UI does not name."""
         return self._then(EventStep(dict(payload)))
+
+    def frame(self, text: str) -> AgentScript:
+        """One event as ready-made SSE text, e.g. AG-UI's `EventEncoder().encode(event)`.
+
+        A streamed answer sends `text` byte for byte (no fault reshapes it,
+        and the key case is the text's own); everything else reads its data
+        as the event. It must hold exactly one event whose data is a JSON
+        object with a `type`.
+        """
+        events = SSEDecoder().feed(text.encode("utf-8"))
+        try:
+            payload = json.loads(events[0].data) if len(events) == 1 else None
+        except ValueError:
+            payload = None
+        if not isinstance(payload, dict) or not isinstance(payload.get("type"), str):
+            raise ValueError("a frame must hold one event whose data is a JSON object with a type")
+        return self._then(FrameStep(text, payload))
 
     def asset(
         self, file_name: str, content: bytes = b"", *, content_type: str = "text/plain"
