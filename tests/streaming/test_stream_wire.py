@@ -1,0 +1,130 @@
+"""Answers the emulator does not give, from a raw socket server: charsets, gzip, odd headers.
+
+The server reads each request, then writes the exact bytes a test gives it
+and closes the connection: real HTTP, nothing of the SDK replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import socket
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from sketricgen import (
+    SketricGenClient,
+    SketricGenIncompleteStreamError,
+    SketricGenUnexpectedResponseError,
+)
+
+RUN = (
+    'data: {"type":"RUN_STARTED","thread_id":"t","run_id":"r"}\n\n'
+    'data: {"type":"TEXT_MESSAGE_CONTENT","message_id":"m","delta":"é€😀"}\n\n'
+    'data: {"type":"RUN_FINISHED","thread_id":"t","run_id":"r"}\n\n'
+).encode()
+
+
+class RawServer:
+    """Answers every request on a loopback port with `answer` (bytes), then closes."""
+
+    def __init__(self) -> None:
+        self.answer = b""
+        self.requests: list[bytes] = []
+        self._sock = socket.create_server(("127.0.0.1", 0))
+        self.base_url = f"http://127.0.0.1:{self._sock.getsockname()[1]}"
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self._sock.accept()
+            except OSError:
+                return
+            with conn:
+                self.requests.append(self._read_request(conn))
+                conn.sendall(self.answer)
+
+    @staticmethod
+    def _read_request(conn: socket.socket) -> bytes:
+        data = b""
+        while b"\r\n\r\n" not in data:
+            data += conn.recv(65536)
+        head, _, body = data.partition(b"\r\n\r\n")
+        length = 0
+        for line in head.split(b"\r\n")[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        while len(body) < length:
+            body += conn.recv(65536)
+        return head
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self._sock.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept()
+        self._sock.close()
+        self._thread.join(5)
+
+
+@pytest.fixture
+def server() -> Iterator[RawServer]:
+    raw = RawServer()
+    yield raw
+    raw.close()
+
+
+def _answer(content_type: str, body: bytes, *extra: str) -> bytes:
+    headers = [f"Content-Type: {content_type}", f"Content-Length: {len(body)}", *extra]
+    return ("HTTP/1.1 200 OK\r\n" + "".join(h + "\r\n" for h in headers) + "\r\n").encode() + body
+
+
+def _texts(server: RawServer) -> str:
+    with SketricGenClient(api_key="sk-raw-test", base_url=server.base_url) as client:
+        return client.run_workflow_sync("a", "Hi", stream=True).until_done().text
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["text/event-stream", "text/event-stream; charset=iso-8859-1", "Text/Event-Stream ; q=1"],
+)
+def test_the_body_is_utf8_whatever_the_content_type_says(
+    server: RawServer, content_type: str
+) -> None:
+    server.answer = _answer(content_type, RUN)
+    assert _texts(server) == "é€😀"
+
+
+def test_a_gzip_encoded_stream(server: RawServer) -> None:
+    server.answer = _answer("text/event-stream", gzip.compress(RUN), "Content-Encoding: gzip")
+    assert _texts(server) == "é€😀"
+
+
+def test_a_body_ended_by_closing_the_connection(server: RawServer) -> None:
+    # HTTP/1.0 style: no length, no chunks; the end of the connection ends the body.
+    server.answer = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n" + RUN
+    assert _texts(server) == "é€😀"
+    server.answer = server.answer[: -len(b'data: {"type":"RUN_FINISHED"}') - 40]
+    with pytest.raises(SketricGenIncompleteStreamError):
+        _texts(server)
+
+
+def test_an_event_stream_is_required(server: RawServer) -> None:
+    server.answer = _answer("text/plain", b"data: hello\n\n")
+    with pytest.raises(SketricGenUnexpectedResponseError, match="event stream") as caught:
+        _texts(server)
+    assert caught.value.response_body == "data: hello\n\n"
+
+
+def test_the_request(server: RawServer) -> None:
+    server.answer = _answer("text/event-stream", RUN)
+    _texts(server)
+    (head,) = server.requests
+    lines = head.decode().split("\r\n")
+    assert lines[0] == "POST /api/v1/run-workflow HTTP/1.1"
+    headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
+    assert headers["accept"] == "text/event-stream"
+    assert headers["api-key"] == "sk-raw-test"
