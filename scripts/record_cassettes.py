@@ -251,6 +251,27 @@ def attach_files_sync(target: Target) -> None:
     assert response.response
 
 
+def stream_with_file(target: Target) -> None:
+    """The seed's "Streaming with Files" example: a PNG uploaded, then the run's events."""
+
+    async def main() -> list[dict[str, Any]]:
+        async with _client(target) as client:
+            return [
+                json.loads(event.data)
+                async for event in await client.run_workflow(
+                    agent_id=target.agent_id,
+                    user_input="Analyze this image",
+                    file_paths=[_attachment("image.png")],
+                    stream=True,
+                )
+            ]
+
+    events = asyncio.run(main())
+    assert events[0]["type"] == "RUN_STARTED"
+    assert events[-1]["type"] == "RUN_FINISHED"
+    assert any(event["type"] == "TEXT_MESSAGE_CONTENT" for event in events)
+
+
 def upload_then_ask(target: Target) -> None:
     """`upload_file` on its own (bytes with a name), then its id as an asset of a turn."""
     with _client(target) as client:
@@ -346,6 +367,7 @@ SCENARIOS: list[Scenario] = [
     attach_file,
     attach_files,
     attach_files_sync,
+    stream_with_file,
     upload_then_ask,
     hitl_pause_and_resume,
     service_errors,
@@ -416,37 +438,50 @@ def json_body(left: VcrRequest, right: VcrRequest) -> None:
     assert ours == theirs, f"{ours!r} != {theirs!r}"
 
 
-def _vcrpy7_reads_bodies_as_bytes() -> None:
-    """Teach vcrpy 7 to read request bodies as vcrpy 8 does (bytes, async streams awaited).
+def _vcrpy7_compat() -> None:
+    """Make vcrpy 7 handle bodies as vcrpy 8 does: request bodies as bytes, responses streamable.
 
     vcrpy 7.0 is the last release for Python 3.9, the SDK's floor. Its httpx
     stub reads a request body synchronously and decodes it as UTF-8, which
-    breaks on an upload: the SDK streams the presigned POST (an async stream
-    with `httpx.AsyncClient`) and a PNG is not text. Newer vcrpy needs nothing.
+    breaks on an upload (the SDK streams the presigned POST, an async stream
+    with `httpx.AsyncClient`, and a PNG is not text); and it reads a recorded
+    response through httpx, which leaves it impossible to stream again (the
+    SDK streams a run's events). Newer vcrpy needs none of this.
     """
     if int(vcr.__version__.split(".")[0]) >= 8:
         return
     from vcr.stubs import httpx_stubs  # noqa: PLC0415
 
-    read_async = httpx_stubs._async_vcr_send
-    if getattr(read_async, "_reads_bytes", False):
+    send_async, record = httpx_stubs._async_vcr_send, httpx_stubs._record_responses
+    if getattr(send_async, "_compat", False):
         return
 
     def make_request(request: httpx.Request, **_: Any) -> VcrRequest:
         return VcrRequest(request.method, str(request.url), request.read(), dict(request.headers))
 
-    async def send_async(cassette: Any, real_send: Any, *args: Any, **kwargs: Any) -> Any:
+    async def send_async_reading_first(
+        cassette: Any, real_send: Any, *args: Any, **kwargs: Any
+    ) -> Any:
         await args[1].aread()  # the body in memory: the sync reader then finds it
-        return await read_async(cassette, real_send, *args, **kwargs)
+        return await send_async(cassette, real_send, *args, **kwargs)
 
-    send_async._reads_bytes = True  # type: ignore[attr-defined]
+    async def record_then_rewind(
+        cassette: Any, vcr_request: Any, response: httpx.Response, aread: bool
+    ) -> httpx.Response:
+        await record(cassette, vcr_request, response, aread)
+        response.stream = httpx.ByteStream(response.content)
+        response.is_stream_consumed = response.is_closed = False
+        return response
+
+    send_async_reading_first._compat = True  # type: ignore[attr-defined]
     httpx_stubs._make_vcr_request = make_request
-    httpx_stubs._async_vcr_send = send_async
+    httpx_stubs._async_vcr_send = send_async_reading_first
+    httpx_stubs._record_responses = record_then_rewind
 
 
 def recorder(scrubber: Optional[Scrubber], record_mode: str) -> vcr.VCR:
     """A vcrpy configuration: record (scrubbing) or replay, matching JSON bodies too."""
-    _vcrpy7_reads_bodies_as_bytes()
+    _vcrpy7_compat()
     options: dict[str, Any] = {
         "record_mode": record_mode,
         "match_on": ["method", "scheme", "host", "port", "path", "query", "json_body"],

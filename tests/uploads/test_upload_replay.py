@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -117,3 +118,25 @@ def test_upload_file_then_its_id_as_an_asset() -> None:
     assert upload.url is not None
     assert upload.url.startswith(RECORDING.REPLAY_STORAGE_URL)
     assert "scores.csv (text/csv, 18 bytes)" in response.response
+
+
+def test_streaming_with_files() -> None:
+    async def main() -> str:
+        text = ""
+        async with client() as sdk:
+            async for event in await sdk.run_workflow(
+                agent_id="agent-123",
+                user_input="Analyze this image",
+                file_paths=[FILES / "image.png"],
+                stream=True,
+            ):
+                data = json.loads(event.data)
+                if data["type"] == "TEXT_MESSAGE_CONTENT":
+                    text += data["delta"]
+        return text
+
+    with replaying("stream_with_file"):
+        text = asyncio.run(main())
+    assert text == (
+        "Hello! You said: Analyze this image I received 1 file(s): image.png (image/png, 73 bytes)."
+    )
