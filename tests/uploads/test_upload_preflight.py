@@ -18,6 +18,7 @@ import pytest
 from upload_helpers import ClientFactory, without_file_permissions
 
 from sketricgen import (
+    SketricGenClient,
     SketricGenContentTypeError,
     SketricGenError,
     SketricGenFileError,
@@ -295,3 +296,10 @@ def test_upload_files_checks_the_whole_set_first(
     paths = [files / "document1.pdf", files / "image.png", files / "absent.pdf"]
     with pytest.raises(SketricGenFileNotFoundError):
         make_client().upload_files_sync(AGENT, paths)
+
+
+@pytest.mark.parametrize("limit", [0, -1, 2.5, "4", True])
+def test_max_concurrent_uploads_is_a_positive_whole_number(emu: Emulator, limit: Any) -> None:
+    with pytest.raises(SketricGenValidationError, match="max_concurrent_uploads") as caught:
+        SketricGenClient(emu.api_key, max_concurrent_uploads=limit)
+    assert caught.value.field == "max_concurrent_uploads"
