@@ -13,9 +13,8 @@ The live form needs SKETRICGEN_API_KEY and SKETRICGEN_AGENT_ID (and, for the
 HITL scenario, SKETRICGEN_HITL_AGENT_ID); SKETRICGEN_BASE_URL and
 SKETRICGEN_UPLOAD_BASE_URL override the service's hosts. CI never runs it.
 
-A scenario is a function of a `Target`; SCENARIOS lists them. They use plain
-httpx for now; switching them to the SDK changes the functions, not this
-recorder.
+A scenario is a function of a `Target`; SCENARIOS lists them. Each one goes
+through the SDK, the way a user would.
 """
 
 from __future__ import annotations
@@ -50,8 +49,10 @@ from sketricgen import (
     SketricGenPayloadTooLargeError,
     SketricGenPermissionDeniedError,
     SketricGenRateLimitError,
+    SketricGenRunError,
     SketricGenServerError,
     SketricGenUnprocessableEntityError,
+    StreamResult,
 )
 from sketricgen.testing import DEFAULT_API_KEY, Emulator, Fault
 
@@ -82,19 +83,11 @@ class Target:
     agent_id: str = "agent-123"
     hitl_agent_id: Optional[str] = "hitl-agent"
 
-    def http(self) -> httpx.Client:
-        """A fresh plain client (the SDK's client will take its place)."""
-        return httpx.Client(timeout=60)
-
-    def chat_headers(self) -> dict[str, str]:
-        return {"API-KEY": self.api_key}
-
 
 # -- the scenarios ---------------------------------------------------------------
 #
-# Non-streamed runs and attachments go through the SDK (each seed example,
-# async and sync, and every error status); streams still use plain httpx until
-# their issue switches them.
+# Every seed example (async and sync: plain, streamed, with files) and every
+# error status, through the SDK.
 
 
 def _client(target: Target, **options: Any) -> SketricGenClient:
@@ -116,24 +109,6 @@ def _raises(
     except kind as error:
         return error
     raise AssertionError(f"expected {kind.__name__}")
-
-
-def _run(target: Target, http: httpx.Client, **body: Any) -> httpx.Response:
-    body.setdefault("agent_id", target.agent_id)
-    url = f"{target.base_url}/api/v1/run-workflow"
-    return http.post(url, json=body, headers=target.chat_headers())
-
-
-def _events(response: httpx.Response) -> list[dict[str, Any]]:
-    text = response.text.replace("\r\n", "\n").replace("\r", "\n")
-    found = []
-    for block in text.split("\n\n"):
-        data = [
-            line[5:].removeprefix(" ") for line in block.split("\n") if line.startswith("data:")
-        ]
-        if data:
-            found.append(json.loads("\n".join(data)))
-    return found
 
 
 def run_workflow(target: Target) -> None:
@@ -190,15 +165,72 @@ def conversation_sync(target: Target) -> None:
 
 
 def run_workflow_stream(target: Target) -> None:
-    """A streamed run: AG-UI events from RUN_STARTED to RUN_FINISHED."""
-    with target.http() as http:
-        answer = _run(target, http, user_input="Tell me a story", stream=True)
-    assert answer.status_code == 200, answer.text
-    assert answer.headers["content-type"].startswith("text/event-stream")
-    types = [event["type"] for event in _events(answer)]
+    """The seed's streaming example: `async for event in await client.run_workflow(...)`."""
+
+    async def main() -> list[dict[str, Any]]:
+        async with _client(target) as client:
+            return [
+                json.loads(event.data)
+                async for event in await client.run_workflow(
+                    agent_id=target.agent_id,
+                    user_input="Tell me a story",
+                    stream=True,
+                )
+            ]
+
+    types = [event["type"] for event in asyncio.run(main())]
     assert types[0] == "RUN_STARTED"
     assert types[-1] == "RUN_FINISHED"
     assert "TEXT_MESSAGE_CONTENT" in types
+
+
+def run_workflow_stream_sync(target: Target) -> None:
+    """The seed's sync streaming example: `for event in client.run_workflow_sync(...)`."""
+    with _client(target) as client:
+        types = [
+            json.loads(event.data)["type"]
+            for event in client.run_workflow_sync(
+                agent_id=target.agent_id, user_input="Tell me a story", stream=True
+            )
+        ]
+    assert types[-1] == "RUN_FINISHED"
+
+
+def stream_tool_calls(target: Target) -> None:
+    """The seed's complete streaming example (a tool call), read with `until_done()`."""
+    agent_id = "demo-agent" if _emulator_only(target) else target.agent_id
+
+    async def main() -> StreamResult:
+        async with _client(target) as client:
+            stream = await client.run_workflow(
+                agent_id=agent_id, user_input="Search for info and summarize it", stream=True
+            )
+            return await stream.until_done()
+
+    result = asyncio.run(main())
+    assert result.outcome == "finished"
+    assert result.text
+
+
+def stream_run_error(target: Target) -> None:
+    """A streamed run that ends in RUN_ERROR: `until_done()` raises `SketricGenRunError`."""
+    if not _emulator_only(target):
+        return
+    with _client(target) as client:
+        stream = client.run_workflow_sync("error-agent", "Hi", stream=True)
+        error = _raises(SketricGenRunError, stream.until_done)
+    assert isinstance(error, SketricGenRunError)
+    assert error.code == "AGENT_ERROR"
+
+
+def stream_retried(target: Target) -> None:
+    """A 503 before the first event: retried, then the stream."""
+    if not _emulator_only(target):
+        return
+    fault = Fault.status(503, times=1, retry_after=0)
+    with _client(target, default_headers=Fault.header(fault)) as client:
+        deltas = list(client.run_workflow_sync(target.agent_id, "Again", stream=True).text_deltas())
+    assert "".join(deltas) == "Hello! You said: Again"
 
 
 def _attachment(name: str) -> str:
@@ -364,6 +396,10 @@ SCENARIOS: list[Scenario] = [
     conversation,
     conversation_sync,
     run_workflow_stream,
+    run_workflow_stream_sync,
+    stream_tool_calls,
+    stream_run_error,
+    stream_retried,
     attach_file,
     attach_files,
     attach_files_sync,
