@@ -8,6 +8,7 @@ SDK's exception. The shells in `_streaming` only read, yield and close.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import math
 import time
 from typing import TYPE_CHECKING, Optional
@@ -20,6 +21,7 @@ from ._exceptions import (
     SketricGenUnexpectedResponseError,
     SketricGenValidationError,
 )
+from ._logging import logger
 from ._sse import DEFAULT_MAX_EVENT_SIZE, SSEDecoder
 from ._stream_event import StreamEvent
 from ._stream_result import ResultBuilder, StreamResult
@@ -118,6 +120,13 @@ class StreamCore:
         last = self.last
         if last is None or not last.is_terminal:
             raise self.incomplete()
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s: stream ended with %s after %d events",
+                self._transport.target(self._spec),
+                last.type,
+                self.received,
+            )
 
     def failed(self, error: Exception) -> SketricGenError:
         """The SDK's exception for a transport failure while reading the stream."""

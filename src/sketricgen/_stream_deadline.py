@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import socket
 import threading
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
     import httpx
@@ -33,16 +33,14 @@ def _expire(core: StreamCore, response: httpx.Response) -> Callable[[], None]:
         core.expire()
         network = response.extensions.get("network_stream")
         get_info = getattr(network, "get_extra_info", None)
-        sock = get_info("socket") if get_info is not None else None
-        # The plain socket's method: on a TLS socket it leaves the TLS state alone,
-        # and the blocked read sees the end of the stream. asyncio hands out a
-        # wrapper of the socket, with its own `shutdown`.
-        shutdown = socket.socket.shutdown if isinstance(sock, socket.socket) else None
-        if shutdown is None:
-            shutdown = getattr(type(sock), "shutdown", None)
-        if shutdown is not None:
-            with contextlib.suppress(OSError):
-                shutdown(sock, socket.SHUT_RDWR)
+        sock: Any = get_info("socket") if get_info is not None else None
+        with contextlib.suppress(OSError):
+            if isinstance(sock, socket.socket):
+                # The plain socket's method: on a TLS socket it leaves the TLS state
+                # alone, and the blocked read sees the end of the stream.
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+            elif callable(getattr(sock, "shutdown", None)):
+                sock.shutdown(socket.SHUT_RDWR)  # asyncio's wrapper of the socket
 
     return fire
 
