@@ -16,6 +16,7 @@ every other block.
 from __future__ import annotations
 
 import contextlib
+import functools
 from typing import Any, Callable, Generic, NoReturn, Optional, TypeVar, overload
 
 from ._exceptions import SketricGenEventDecodeError
@@ -91,7 +92,9 @@ class SSEDecoder(Generic[E]):
     ``max_event_size`` bounds, in bytes, any single line and the data of any
     single event; going past it raises :class:`SSEDecodeError`. After that
     error the decoder keeps raising it until :meth:`end` is called.
-    ``factory`` builds each event from ``(type, data, id, retry)``.
+    ``factory`` builds each event from ``(type, data, id, retry)``; ``plain``,
+    if given, builds from its data alone an event of type "message" with no id
+    and no retry (the common case, made faster by one call with one argument).
     """
 
     @overload
@@ -101,7 +104,11 @@ class SSEDecoder(Generic[E]):
 
     @overload
     def __init__(
-        self, *, max_event_size: int = DEFAULT_MAX_EVENT_SIZE, factory: EventFactory[E]
+        self,
+        *,
+        max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
+        factory: EventFactory[E],
+        plain: Optional[Callable[[str], E]] = None,
     ) -> None: ...
 
     def __init__(
@@ -109,11 +116,13 @@ class SSEDecoder(Generic[E]):
         *,
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
         factory: Callable[..., Any] = ServerSentEvent,
+        plain: Optional[Callable[[str], Any]] = None,
     ) -> None:
         if max_event_size < 1:
             raise ValueError("max_event_size must be a positive number of bytes")
         self._max = max_event_size
         self._factory = factory
+        self._plain = plain or functools.partial(factory, "message")
         self._last_id = ""
         self._retry: Optional[int] = None
         self._comments = 0
@@ -168,7 +177,9 @@ class SSEDecoder(Generic[E]):
             ):
                 data = chunk[6:end] if chunk[5] == 32 else chunk[5:end]
                 text = data.decode("utf-8", "replace")
-                return [self._factory("message", text, self._last_id or None, None)]
+                if self._last_id:
+                    return [self._factory("message", text, self._last_id, None)]
+                return [self._plain(text)]
             out: list[E] = []
             self._guarded(self._feed, chunk, out)
             return out
@@ -266,10 +277,14 @@ class SSEDecoder(Generic[E]):
         factory = self._factory
         ident = self._last_id or None
         if text[:6] == "data: ":
-            values = text[6:].split("\n\ndata: ")
+            values = text.split("\n\ndata: ")
+            values[0] = values[0][6:]
             if text.count("\n") == 2 * len(values) - 2:
                 # Every LF is in a separator: each block is one data line.
-                out += [factory("message", value, ident, None) for value in values]
+                if ident is None:
+                    out += map(self._plain, values)
+                else:
+                    out += [factory("message", value, ident, None) for value in values]
                 return
         pieces = text.split("\n\n")
         append = out.append

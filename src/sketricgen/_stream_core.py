@@ -23,7 +23,7 @@ from ._exceptions import (
 )
 from ._logging import logger
 from ._sse import DEFAULT_MAX_EVENT_SIZE, SSEDecoder
-from ._stream_event import StreamEvent
+from ._stream_event import DataEvent, StreamEvent
 from ._stream_result import ResultBuilder, StreamResult
 
 if TYPE_CHECKING:
@@ -60,7 +60,9 @@ class StreamCore:
     ) -> None:
         self._transport = transport
         self._spec = spec
-        self._decoder = SSEDecoder(max_event_size=max_event_size, factory=StreamEvent)
+        self._decoder = SSEDecoder(
+            max_event_size=max_event_size, factory=StreamEvent, plain=DataEvent
+        )
         self._decode = self._decoder.feed
         self.stream_timeout = stream_timeout
         self.deadline = None if stream_timeout is None else time.monotonic() + stream_timeout

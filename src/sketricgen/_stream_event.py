@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from ._exceptions import SketricGenEventDecodeError
 
 if TYPE_CHECKING:
     from sketricgen_models._base import WireModel
 
-__all__ = ["TERMINAL_EVENT_TYPES", "StreamEvent"]
+__all__ = ["TERMINAL_EVENT_TYPES", "DataEvent", "StreamEvent"]
 
 TERMINAL_EVENT_TYPES = frozenset({"RUN_FINISHED", "RUN_ERROR", "RUN_PAUSED_HITL"})
 """The event types that end a run."""
@@ -150,7 +150,27 @@ class StreamEvent:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def __reduce__(self) -> tuple[Callable[..., StreamEvent], tuple[Any, ...]]:
+        # Copies and pickles keep the fields; what is computed is computed again.
+        return (StreamEvent, (self._sse_type, self.data, self.id, self.retry))
+
     def __repr__(self) -> str:
         shown = self.data if len(self.data) <= _SHOWN else self.data[: _SHOWN - 1] + "…"
         extra = f", id={self.id!r}" if self.id is not None else ""
         return f"StreamEvent(event_type={self.event_type!r}, data={shown!r}{extra})"
+
+
+class DataEvent(StreamEvent):
+    """A `StreamEvent` that is only data (no `event:`, `id:` or `retry:` line): the usual one.
+
+    The decoder builds these with a single attribute store; the other fields
+    read the class's defaults.
+    """
+
+    __slots__ = ()
+    _sse_type = "message"
+    id = None
+    retry = None
+
+    def __init__(self, data: str) -> None:
+        self.data = data

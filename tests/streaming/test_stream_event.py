@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
+
 import pytest
 from sketricgen_models import GenericAgUiEvent, RunErrorEvent, TextMessageContentEvent
 
 from sketricgen import SketricGenEventDecodeError, SketricGenStreamError, StreamEvent
+from sketricgen._sse import SSEDecoder
+from sketricgen._stream_event import DataEvent
 
 
 def test_the_seed_fields() -> None:
@@ -112,3 +117,23 @@ def test_repr_and_equality() -> None:
     assert len(repr(StreamEvent("message", "x" * 1000))) < 200
     with pytest.raises(AttributeError):
         event.other = 1  # type: ignore[attr-defined]  # __slots__: no per-event dict
+
+
+def test_copies_and_pickles() -> None:
+    event = StreamEvent("add", '{"type":"CUSTOM"}', "3", 1500)
+    assert event.json() == {"type": "CUSTOM"}
+    for twin in (copy.copy(event), copy.deepcopy(event), pickle.loads(pickle.dumps(event))):
+        assert twin == event
+        assert (twin.event_type, twin.id, twin.retry) == ("add", "3", 1500)
+        assert twin.json() == {"type": "CUSTOM"}
+
+
+def test_events_as_the_decoder_makes_them() -> None:
+    decoder = SSEDecoder(factory=StreamEvent, plain=DataEvent)
+    plain, named = decoder.feed(b'data: {"type":"A"}\n\nevent: x\nid: 2\ndata: {}\n\n')
+    assert isinstance(plain, StreamEvent)
+    assert (plain.event_type, plain.id, plain.retry) == ("A", None, None)
+    assert plain == StreamEvent("message", '{"type":"A"}')
+    assert copy.copy(plain) == plain
+    assert pickle.loads(pickle.dumps(plain)) == plain
+    assert (named.event_type, named.id) == ("x", "2")
