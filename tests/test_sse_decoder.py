@@ -154,7 +154,11 @@ VECTORS: list[Vector] = [
     ("one-line-blocks", b"data: a\n\ndata: b\n\ndata: c\n\n", [ev("a"), ev("b"), ev("c")]),
     ("one-line-blocks-no-space", b"data:a\n\ndata: b\n\ndata:c\n\n", [ev("a"), ev("b"), ev("c")]),
     ("one-line-empty-values", b"data: \n\ndata:\n\ndata\n\n", [ev(""), ev(""), ev("")]),
-    ("one-line-value-looks-like-field", b"data: data: x\n\ndata: id: 1\n\n", [ev("data: x"), ev("id: 1")]),
+    (
+        "one-line-value-looks-like-field",
+        b"data: data: x\n\ndata: id: 1\n\n",
+        [ev("data: x"), ev("id: 1")],
+    ),
     (
         "one-line-blocks-around-others",
         b"data: a\n\nevent: x\ndata: b\n\ndata: c\n\n: ping\n\ndata: d\ndata: e\n\ndata: f\n\n",
