@@ -6,6 +6,7 @@ import asyncio
 import json
 from typing import Callable
 
+import httpx
 import pytest
 from sketricgen_models import (
     GenericAgUiEvent,
@@ -255,3 +256,27 @@ def test_a_stream_then_a_plain_call_on_the_same_connection(
         assert len(list(client.run_workflow_sync("agent-123", "Hi", stream=True))) == 8
         assert client.run_workflow_sync("agent-123", "Hi").response == "Hello! You said: Hi"
     assert sketricgen_emulator.connections_opened == 1
+
+
+@pytest.mark.anyio
+async def test_streams_through_the_users_own_httpx_clients(
+    sketricgen_emulator: Emulator,
+) -> None:
+    with httpx.Client(headers={"Accept": "application/json"}) as http:
+        async with httpx.AsyncClient() as ahttp:
+            client = SketricGenClient(
+                api_key=sketricgen_emulator.api_key,
+                base_url=sketricgen_emulator.base_url,
+                http_client=http,
+                async_http_client=ahttp,
+            )
+            async with client:
+                sync_text = "".join(
+                    client.run_workflow_sync("agent-123", "A", stream=True).text_deltas()
+                )
+                stream = await client.run_workflow("agent-123", "B", stream=True)
+                async_text = (await stream.until_done()).text
+            assert not http.is_closed  # still the user's to close
+    assert (sync_text, async_text) == ("Hello! You said: A", "Hello! You said: B")
+    accepts = [r.headers["accept"] for r in sketricgen_emulator.requests_to("run")]
+    assert accepts == ["text/event-stream"] * 2
