@@ -191,7 +191,8 @@ class SketricGenClient:
         With `stream=True` it returns an `AsyncStream` of the run's events
         (`async for event in await client.run_workflow(..., stream=True)`)
         once the service answered; `stream_timeout` then bounds the whole
-        stream in seconds (default: no limit, only `timeout` between bytes).
+        stream in seconds from sending the run (default: no limit, only
+        `timeout` between bytes).
         """
         # The generated code loads on the first call (see _run_workflow).
         from ._run_workflow import ChatResponse, plan_run  # noqa: PLC0415
