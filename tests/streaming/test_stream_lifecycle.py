@@ -11,7 +11,7 @@ import asyncio
 from typing import Callable
 
 import pytest
-from stream_helpers import ano_connection_left, no_connection_left
+from stream_helpers import ano_connection_left, await_in_thread, no_connection_left
 
 from sketricgen import (
     AsyncStream,
@@ -54,18 +54,21 @@ async def _fail_in_the_loop_async(client: SketricGenClient) -> None:
 def test_each_event_arrives_before_the_next_is_produced(
     make_client: ClientFactory, sketricgen_emulator: Emulator
 ) -> None:
+    emu = sketricgen_emulator
     kinds = ("TEXT_MESSAGE_START", "RUN_FINISHED")
-    gates = {kind: sketricgen_emulator.gate_before(kind) for kind in kinds}
+    gates = {kind: emu.gate_before(kind) for kind in kinds}
     seen: list[str] = []
     with _open_sync(make_client(timeout=5)) as stream:
         for event in stream:
             seen.append(event.event_type)
             if event.event_type == "RUN_STARTED":
-                # The run is held before its second event: this one came alone.
-                assert gates["TEXT_MESSAGE_START"].waiting == 1
+                # Here while the run is held before its second event: this one came alone.
+                assert len(emu.runs[-1].events) == 1
+                emu.wait_for(lambda: gates["TEXT_MESSAGE_START"].waiting == 1)
                 gates["TEXT_MESSAGE_START"].open()
             if event.event_type == "TEXT_MESSAGE_END":
-                assert gates["RUN_FINISHED"].waiting == 1
+                assert emu.runs[-1].events[-1]["type"] == "TEXT_MESSAGE_END"
+                emu.wait_for(lambda: gates["RUN_FINISHED"].waiting == 1)
                 gates["RUN_FINISHED"].open()
     assert seen[-1] == "RUN_FINISHED"
 
@@ -74,11 +77,13 @@ def test_each_event_arrives_before_the_next_is_produced(
 async def test_each_event_arrives_before_the_next_is_produced_async(
     make_client: ClientFactory, sketricgen_emulator: Emulator
 ) -> None:
-    gate = sketricgen_emulator.gate_before("RUN_FINISHED")
+    emu = sketricgen_emulator
+    gate = emu.gate_before("RUN_FINISHED")
     async with make_client(timeout=5) as client, await _open_async(client) as stream:
         async for event in stream:
             if event.event_type == "TEXT_MESSAGE_END":
-                assert gate.waiting == 1
+                assert emu.runs[-1].events[-1]["type"] == "TEXT_MESSAGE_END"
+                await await_in_thread(lambda: gate.waiting == 1, emu)
                 gate.open()
         assert event.event_type == "RUN_FINISHED"
 
@@ -197,7 +202,7 @@ async def test_200_streams_abandoned_after_their_first_event(
     assert kinds == ["RUN_STARTED"] * 200
     assert len(sketricgen_emulator.requests_to("run")) == 200
     await ano_connection_left(sketricgen_emulator)
-    assert gate.waiting == 0  # every held run ended with its connection
+    await await_in_thread(lambda: gate.waiting == 0, sketricgen_emulator)  # the runs ended too
     await client.aclose()
 
 
