@@ -13,9 +13,10 @@ PY39 := $(firstword $(wildcard /root/.pyenv/versions/3.9*/bin/python3))
 VENV39 := .venv-py39
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: help install generate check-generated lint test test-default test-py39 bench cassettes
+.PHONY: help install demo generate check-generated lint test test-default test-py39 bench cassettes
 
 help:
+	@echo "make demo             a streamed workflow with a file, through the CLI, on the local emulator"
 	@echo "make install          create .venv with the project and its dev tools"
 	@echo "make test             everything CI checks (lint, generated code, tests on every Python)"
 	@echo "make generate         regenerate generated/ from openapi/sketricgen.yaml"
@@ -31,6 +32,9 @@ $(VENV)/.installed: pyproject.toml
 	@touch $@
 
 install: $(VENV)/.installed
+
+demo: install
+	@$(VPY) scripts/demo.py
 
 generate: install
 	$(VPY) scripts/generate.py

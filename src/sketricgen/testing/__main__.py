@@ -21,11 +21,15 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--api-key", default=DEFAULT_API_KEY, help="API key to accept")
     parser.add_argument("--seed", type=int, default=0, help="seed of ids")
     parser.add_argument("--key-case", choices=("snake", "camel"), default="snake")
+    parser.add_argument(
+        "--pace", type=float, default=0.0, metavar="SECONDS",
+        help="wait this long before each streamed event, to watch a reply arrive",
+    )  # fmt: skip
     options = parser.parse_args(argv)
 
     emulator = Emulator(
         host=options.host, port=options.port, api_key=options.api_key, seed=options.seed,
-        key_case=options.key_case,
+        key_case=options.key_case, pace=options.pace,
     )  # fmt: skip
     with emulator:
         print(f"SKETRICGEN_BASE_URL={emulator.base_url}")

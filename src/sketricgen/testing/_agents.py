@@ -23,10 +23,14 @@ def _echo(turn: Turn) -> str:
 
 
 def _findings(turn: Turn) -> str:
-    return (
+    found = (
         f'Here is what I found about "{turn.user_input}": three sources agree, and the '
         "details are in the search results above."
     )
+    if turn.assets:
+        names = ", ".join(f"{a.file_name} ({a.size} bytes)" for a in turn.assets)
+        found += f" I also read the file(s) you attached: {names}."
+    return found
 
 
 def _outcome(turn: Turn) -> str:

@@ -35,6 +35,8 @@ class Emulator:
     `key_case` keys; `builtin_agents=False` starts with no agent at all. The
     presigned storage target is addressed as `storage_host` (another name
     for the same loopback server), so that a client sees a different host.
+    `pace` waits that many real seconds before each event a run produces,
+    so that a person can watch a reply arrive (the demo uses it).
     """
 
     def __init__(
@@ -50,12 +52,16 @@ class Emulator:
         start_time: datetime = DEFAULT_START_TIME,
         user_id: str = "user-emulator",
         owner: str = "owner-emulator",
+        pace: float = 0.0,
     ) -> None:
         if key_case not in ("snake", "camel"):
             raise ValueError("key_case must be 'snake' or 'camel'")
+        if pace < 0:
+            raise ValueError("pace must be a number of seconds, 0 or more")
         self._state = EmulatorState(
             seed=seed, api_key=api_key, key_case=key_case, start_time=start_time,
             agents=default_agents() if builtin_agents else {}, user_id=user_id, owner=owner,
+            pace=pace,
         )  # fmt: skip
         self._host = host
         self._port = port

@@ -55,6 +55,7 @@ class EmulatorState:
         agents: Mapping[str, AgentScript],
         user_id: str,
         owner: str,
+        pace: float = 0.0,
     ) -> None:
         self.lock = threading.RLock()
         self.changed = threading.Condition(self.lock)
@@ -62,6 +63,7 @@ class EmulatorState:
         self.key_case: KeyCase = key_case
         self.user_id = user_id
         self.owner = owner
+        self.pace = pace  # real seconds between a run's events (for people watching)
         self.secret = hashlib.sha256(f"sketricgen-emulator:{seed}".encode()).digest()
         self.det = Determinism(seed, start_time)
         self.faults = FaultBook()

@@ -1,0 +1,7 @@
+"""`python -m sketricgen`: the same as the `sketricgen` command."""
+
+import sys
+
+from ._cli import main
+
+sys.exit(main())
