@@ -76,9 +76,14 @@ class ClientConfig:
         """Validate every setting; raise `SketricGenValidationError` naming the first bad one.
 
         `source` maps a setting to where its value came from (an environment
-        variable), so the error can name that instead.
+        variable), so the error can name that instead. A host left as `None`
+        is read from `SKETRICGEN_BASE_URL` / `SKETRICGEN_UPLOAD_BASE_URL` when
+        set (so an application can be pointed elsewhere without a code change),
+        else it is SketricGen's own.
         """
-        names = source or {}
+        names = dict(source or {})
+        base_url = _host_from_env(base_url, "base_url", names)
+        upload_base_url = _host_from_env(upload_base_url, "upload_base_url", names)
         return cls(
             api_key=_api_key(api_key, names.get("api_key", "api_key")),
             timeout=_seconds(timeout, names.get("timeout", "timeout")),
@@ -123,6 +128,17 @@ def config_from_env(
         )
     kwargs.update(overrides)
     return kwargs, source
+
+
+def _host_from_env(value: Any, setting: str, names: dict[str, str]) -> Any:
+    if value is not None:
+        return value
+    variable = ENV_VARS[setting]
+    found = os.environ.get(variable, "").strip()
+    if not found:
+        return None
+    names[setting] = variable
+    return found
 
 
 def _api_key(value: Any, name: str) -> str:

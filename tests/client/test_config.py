@@ -160,3 +160,21 @@ def test_from_env_errors_name_the_variable(
         SketricGenClient.from_env()
     assert variable in str(caught.value)
     assert caught.value.field == field
+
+
+def test_constructor_reads_the_hosts_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SKETRICGEN_BASE_URL", "http://127.0.0.1:9/api/v1")
+    monkeypatch.setenv("SKETRICGEN_UPLOAD_BASE_URL", "http://127.0.0.1:9/upload")
+    client = SketricGenClient(api_key=KEY)
+    assert (client.base_url, client.upload_base_url) == (
+        "http://127.0.0.1:9",
+        "http://127.0.0.1:9/upload",
+    )
+    given = SketricGenClient(api_key=KEY, base_url="https://example.test")
+    assert given.base_url == "https://example.test"  # an argument wins over the environment
+
+
+def test_a_bad_host_in_the_environment_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SKETRICGEN_BASE_URL", "ftp://example.test")
+    with pytest.raises(SketricGenValidationError, match="SKETRICGEN_BASE_URL"):
+        SketricGenClient(api_key=KEY)
