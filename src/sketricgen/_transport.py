@@ -102,6 +102,7 @@ class TransportCore:
         self.config = config
         self.policy = policy or RetryPolicy(max_retries=config.max_retries)
         self._secret = config.api_key
+        self._private_headers = (*_KEY_HEADERS, *config.default_headers)
         agent = {"User-Agent": user_agent()}
         common = {**agent, "Accept": "application/json", **config.default_headers}
         # Built once: a call only merges its own few headers into these.
@@ -157,8 +158,9 @@ class TransportCore:
             request.headers.pop("api-key", None)  # the chat host's name for the key
         elif spec.host is Host.EXTERNAL:
             # Whatever set it (the client's defaults, a header in `spec`, the
-            # user's own httpx client), the key never goes to a third party.
-            for name in _KEY_HEADERS:
+            # user's own httpx client), the key never goes to a third party;
+            # nor do `default_headers`, which are meant for SketricGen's hosts.
+            for name in self._private_headers:
                 request.headers.pop(name, None)
         return request
 

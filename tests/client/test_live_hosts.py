@@ -97,3 +97,16 @@ async def test_the_async_shell_routes_hosts_the_same_way(
     assert "x-api-key" in _headers(init)
     assert "api-key" not in _headers(init)
     assert sketricgen_emulator.key_leaks == []
+
+
+def test_default_headers_stay_on_sketricgens_hosts(
+    make_client: ClientFactory, sketricgen_emulator: Emulator
+) -> None:
+    client = make_client(default_headers={"X-Tenant-Token": "tenant-secret"})
+    upload = client.upload_file_sync("agent-123", b"hello", file_name="notes.txt")
+    client.run_workflow_sync("agent-123", "Hi", assets=[upload.file_id])
+    (init,) = sketricgen_emulator.requests_to("upload_init")
+    (post,) = sketricgen_emulator.requests_to("presigned")
+    (run,) = sketricgen_emulator.requests_to("run")
+    assert _headers(init)["x-tenant-token"] == _headers(run)["x-tenant-token"] == "tenant-secret"
+    assert "x-tenant-token" not in _headers(post)
