@@ -483,3 +483,20 @@ def test_server_sent_event_value_semantics() -> None:
     assert event != ("message", "x", "1", None)
     assert repr(event) == "ServerSentEvent(event='message', data='x', id='1', retry=None)"
     assert ServerSentEvent().event == "message"
+
+
+@pytest.mark.parametrize("mode", list(FEEDERS))
+def test_plain_events_can_stay_their_data(mode: str) -> None:
+    stream = (
+        b"data: a\n\ndata: b\n\nevent: x\ndata: c\n\nid: 1\ndata: d\n\ndata: e\n\nid\n\ndata: f\n\n"
+    )
+    decoder = SSEDecoder(factory=ServerSentEvent, plain=str)
+    found = [event for chunk in FEEDERS[mode](stream) for event in decoder.feed(chunk)]
+    assert found == ["a", "b", ev("c", "x"), ev("d", id="1"), ev("e", id="1"), "f"]
+
+
+def test_plain_events_by_their_own_factory() -> None:
+    decoder = SSEDecoder(factory=ServerSentEvent, plain=lambda data: ev(data.upper()))
+    assert decoder.feed(b"data: a\n\ndata: b\n\nretry: 1\ndata: c\n\n") == [
+        ev("A"), ev("B"), ev("c", retry=1),
+    ]  # fmt: skip

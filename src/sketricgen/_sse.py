@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from typing import Any, Callable, Generic, NoReturn, Optional, TypeVar, overload
+from typing import Any, Callable, Generic, NoReturn, Optional, TypeVar, cast, overload
 
 from ._exceptions import SketricGenEventDecodeError
 
@@ -94,7 +94,8 @@ class SSEDecoder(Generic[E]):
     error the decoder keeps raising it until :meth:`end` is called.
     ``factory`` builds each event from ``(type, data, id, retry)``; ``plain``,
     if given, builds from its data alone an event of type "message" with no id
-    and no retry (the common case, made faster by one call with one argument).
+    and no retry (the common case, made faster by one call with one argument);
+    ``plain=str`` leaves such an event as its data string.
     """
 
     @overload
@@ -173,7 +174,7 @@ class SSEDecoder(Generic[E]):
                 chunk.find(b"\n") == end
                 and chunk[-1] == 10
                 and chunk[:5] == b"data:"
-                and (end <= self._max)
+                and end <= self._max
             ):
                 data = chunk[6:end] if chunk[5] == 32 else chunk[5:end]
                 text = data.decode("utf-8", "replace")
@@ -281,18 +282,21 @@ class SSEDecoder(Generic[E]):
             values[0] = values[0][6:]
             if text.count("\n") == 2 * len(values) - 2:
                 # Every LF is in a separator: each block is one data line.
-                if ident is None:
+                if ident is None and self._plain is str:  # str(value) is value: no calls
+                    out += cast("list[E]", values)
+                elif ident is None:
                     out += map(self._plain, values)
                 else:
                     out += [factory("message", value, ident, None) for value in values]
                 return
         pieces = text.split("\n\n")
         append = out.append
+        plain = self._plain
         raw: Optional[list[bytes]] = None
         for index, piece in enumerate(pieces):
             if piece[:5] == "data:" and "\n" not in piece:
                 value = piece[6:] if piece[5:6] == " " else piece[5:]
-                append(factory("message", value, ident, None))
+                append(plain(value) if ident is None else factory("message", value, ident, None))
             else:  # any other block: line by line, from its bytes
                 if raw is None:
                     raw = head.split(b"\n\n")
@@ -343,7 +347,10 @@ class SSEDecoder(Generic[E]):
                             text = data[0].decode("utf-8", "replace")
                         else:
                             text = b"\n".join(data).decode("utf-8", "replace")
-                        append(factory(etype or "message", text, last_id or None, retry))
+                        if etype or last_id or retry is not None:
+                            append(factory(etype or "message", text, last_id or None, retry))
+                        else:
+                            append(self._plain(text))
                         data = []
                         size = 0
                     etype = ""

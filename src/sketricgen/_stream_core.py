@@ -11,7 +11,8 @@ import dataclasses
 import logging
 import math
 import time
-from typing import TYPE_CHECKING, Optional
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Optional, Union, cast
 
 from ._errors import network_error, unexpected_body
 from ._exceptions import (
@@ -31,11 +32,19 @@ if TYPE_CHECKING:
 
     from ._transport import RequestSpec, TransportCore
 
-__all__ = ["MAX_ERROR_BODY", "StreamCore", "check_stream_timeout", "stream_request"]
+__all__ = ["MAX_ERROR_BODY", "Item", "StreamCore", "check_stream_timeout", "stream_request"]
 
 EVENT_STREAM = "text/event-stream"
 MAX_ERROR_BODY = 64 * 1024
 """Bytes read of a success answer that is not an event stream, to say what it was."""
+
+
+Item = Union[str, StreamEvent]
+"""What the decoder gives the core: an event, or the data string of a plain one."""
+
+
+def _as_event(item: Item) -> StreamEvent:
+    return DataEvent(item) if isinstance(item, str) else item
 
 
 def stream_request(spec: RequestSpec) -> RequestSpec:
@@ -60,15 +69,16 @@ class StreamCore:
     ) -> None:
         self._transport = transport
         self._spec = spec
-        self._decoder = SSEDecoder(
-            max_event_size=max_event_size, factory=StreamEvent, plain=DataEvent
+        self._decoder: SSEDecoder[Item] = SSEDecoder(
+            max_event_size=max_event_size, factory=self._built, plain=str
         )
+        self._mixed = False  # the last chunk completed an event that is not plain
         self._decode = self._decoder.feed
         self.stream_timeout = stream_timeout
         self.deadline = None if stream_timeout is None else time.monotonic() + stream_timeout
         self.expired = False
         self.received = 0
-        self.last: Optional[StreamEvent] = None
+        self._last: Optional[Item] = None
         self._builder: Optional[ResultBuilder] = None
 
     # -- opening -------------------------------------------------------------------
@@ -104,15 +114,37 @@ class StreamCore:
 
     # -- reading -------------------------------------------------------------------
 
-    def feed(self, chunk: bytes) -> list[StreamEvent]:
-        """The events `chunk` completed, in order."""
+    def events(self, chunk: bytes) -> Iterator[StreamEvent]:
+        """The events `chunk` completed, in order, each made as it is taken.
+
+        However many events one read completes, they are not all alive at
+        once: the garbage collector never finds a burst of them to promote
+        (which costs full collections in a process with a large heap).
+        """
         if self.expired:
             raise self.timed_out()
-        events = self._decode(chunk)
-        if events:
-            self.received += len(events)
-            self.last = events[-1]
-        return events
+        self._mixed = False
+        items = self._decode(chunk)
+        if items:
+            self.received += len(items)
+            self._last = items[-1]
+        if self._mixed:
+            return map(_as_event, items)
+        return map(DataEvent, cast("list[str]", items))  # plain events only: their data
+
+    def _built(
+        self, event_type: str, data: str, id: Optional[str], retry: Optional[int]
+    ) -> StreamEvent:
+        self._mixed = True
+        return StreamEvent(event_type, data, id, retry)
+
+    @property
+    def last(self) -> Optional[StreamEvent]:
+        """The last event received, None before the first."""
+        last = self._last
+        if isinstance(last, str):
+            last = self._last = DataEvent(last)
+        return last
 
     def finish(self) -> None:
         """The body ended cleanly: raise if the stream stopped before its run did."""

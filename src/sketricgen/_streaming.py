@@ -79,7 +79,7 @@ def _events(
         chunks = response.iter_bytes() if _encoded(response) else response.iter_raw()
         try:
             for chunk in chunks:
-                yield from state.feed(chunk)
+                yield from state.events(chunk)
         except httpx.HTTPError as exc:
             raise state.failed(exc) from exc
         state.finish()
@@ -212,7 +212,7 @@ async def _aevents(
         chunks = response.aiter_bytes() if _encoded(response) else response.aiter_raw()
         try:
             async for chunk in chunks:
-                for event in state.feed(chunk):
+                for event in state.events(chunk):
                     yield event
         except httpx.HTTPError as exc:
             raise state.failed(exc) from exc

@@ -18,6 +18,7 @@ from sketricgen import (
     SketricGenClient,
     SketricGenIncompleteStreamError,
     SketricGenUnexpectedResponseError,
+    StreamEvent,
 )
 
 RUN = (
@@ -128,3 +129,22 @@ def test_the_request(server: RawServer) -> None:
     headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
     assert headers["accept"] == "text/event-stream"
     assert headers["api-key"] == "sk-raw-test"
+
+
+def test_plain_and_named_events_in_one_read(server: RawServer) -> None:
+    body = (
+        b'data: {"type":"RUN_STARTED","thread_id":"t","run_id":"r"}\n\n'
+        b'event: note\ndata: {"type":"CUSTOM","name":"n"}\n\n'
+        b'data: {"type":"TEXT_MESSAGE_CONTENT","message_id":"m","delta":"x"}\n\n'
+        b'id: 7\ndata: {"type":"TEXT_MESSAGE_CONTENT","message_id":"m","delta":"y"}\n\n'
+        b'data: {"type":"RUN_FINISHED","thread_id":"t","run_id":"r"}\n\n'
+    )
+    server.answer = _answer("text/event-stream", body)
+    with SketricGenClient(api_key="sk-raw-test", base_url=server.base_url) as client:
+        events = list(client.run_workflow_sync("a", "Hi", stream=True))
+    assert [(e.event_type, e.id) for e in events] == [
+        ("RUN_STARTED", None), ("note", None), ("TEXT_MESSAGE_CONTENT", None),
+        ("TEXT_MESSAGE_CONTENT", "7"), ("RUN_FINISHED", "7"),
+    ]  # fmt: skip
+    assert all(isinstance(e, StreamEvent) for e in events)
+    assert [e.json()["type"] for e in events][1] == "CUSTOM"
