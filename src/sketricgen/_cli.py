@@ -16,8 +16,26 @@ import sys
 from collections.abc import Sequence
 from typing import Any, Optional, TextIO
 
+from sketricgen_models import (
+    RunErrorEvent,
+    RunPausedHitlEvent,
+    RunStartedEvent,
+    StepStartedEvent,
+    TextMessageContentEvent,
+    TextMessageEndEvent,
+    ToolCallResultEvent,
+    ToolCallStartEvent,
+)
+from sketricgen_models._base import WireModel
+
 from ._client import SketricGenClient
-from ._exceptions import SketricGenAPIError, SketricGenError, SketricGenValidationError
+from ._exceptions import (
+    SketricGenAPIError,
+    SketricGenError,
+    SketricGenEventDecodeError,
+    SketricGenValidationError,
+)
+from ._stream_event import StreamEvent
 
 __all__ = ["main"]
 
@@ -119,7 +137,7 @@ def _run(options: argparse.Namespace) -> int:
         with client.run_workflow_sync(**request, stream=True) as stream:
             printer = _EventPrinter(sys.stdout, sys.stderr, as_json=options.json)
             for event in stream:
-                printer.show(event.data)
+                printer.show(event)
             return printer.finish()
 
 
@@ -129,54 +147,46 @@ def _line(out: TextIO, text: str) -> None:
 
 
 class _EventPrinter:
-    """Shows AG-UI events: text to `out` as it arrives, the rest to `err`."""
+    """Shows a run's events: its text on `out` as it arrives, the rest on `err`."""
 
     def __init__(self, out: TextIO, err: TextIO, *, as_json: bool) -> None:
         self._out = out
         self._err = err
         self._as_json = as_json
         self._conversation_id: Optional[str] = None
-        self._ended: Optional[str] = None
         self._error: Optional[str] = None
-        self._mid_line = False  # the text on stdout does not end in a newline yet
+        self._mid_line = False  # the text on `out` does not end in a newline yet
 
-    def show(self, data: str) -> None:
-        try:
-            payload = json.loads(data)
-        except ValueError:
-            payload = None
-        if not isinstance(payload, dict):
-            if self._as_json:
-                _line(self._out, json.dumps({"type": None, "data": data}))
-            return
+    def show(self, event: StreamEvent) -> None:
+        """Print one event (as a JSON line with --json) and remember how the run goes."""
+        view = event.ag_ui
         if self._as_json:
+            try:
+                payload = event.json()
+            except SketricGenEventDecodeError:
+                payload = {"type": None, "data": event.data}
             _line(self._out, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
-        self._follow(payload)
+        if isinstance(view, RunStartedEvent):
+            self._conversation_id = view.thread_id
+        elif isinstance(view, RunErrorEvent):
+            self._error = view.message
+        if not self._as_json:
+            self._render(view)
 
-    def _follow(self, event: dict[str, Any]) -> None:
-        kind = event.get("type")
-        if kind == "RUN_STARTED":
-            self._conversation_id = _field(event, "thread_id", "threadId")
-        elif kind in ("RUN_FINISHED", "RUN_ERROR", "RUN_PAUSED_HITL"):
-            self._ended = kind
-            if kind == "RUN_ERROR":
-                self._error = str(event.get("message") or "the run failed")
-        if self._as_json:
-            return
-        if kind == "TEXT_MESSAGE_CONTENT":
-            delta = str(event.get("delta", ""))
-            self._out.write(delta)
+    def _render(self, view: WireModel) -> None:
+        if isinstance(view, TextMessageContentEvent):
+            self._out.write(view.delta)
             self._out.flush()
-            self._mid_line = not delta.endswith("\n") if delta else self._mid_line
-        elif kind == "TEXT_MESSAGE_END":
+            self._mid_line = not view.delta.endswith("\n") if view.delta else self._mid_line
+        elif isinstance(view, TextMessageEndEvent):
             self._end_text_line()
-        elif kind == "TOOL_CALL_START":
-            self._note(f"[tool] {_field(event, 'tool_call_name', 'toolCallName')}")
-        elif kind == "TOOL_CALL_RESULT":
-            self._note(f"[tool result] {_short(event.get('content'))}")
-        elif kind == "STEP_STARTED":
-            self._note(f"[step] {_field(event, 'step_name', 'stepName')}")
-        elif kind == "RUN_PAUSED_HITL":
+        elif isinstance(view, ToolCallStartEvent):
+            self._note(f"[tool] {view.tool_call_name}")
+        elif isinstance(view, ToolCallResultEvent):
+            self._note(f"[tool result] {_short(view.content)}")
+        elif isinstance(view, StepStartedEvent):
+            self._note(f"[step] {view.step_name}")
+        elif isinstance(view, RunPausedHitlEvent):
             self._note("[paused] the run waits for a human decision (hitl_resume)")
 
     def _end_text_line(self) -> None:
@@ -197,18 +207,11 @@ class _EventPrinter:
         if self._error is not None:
             _line(self._err, f"error: {self._error}")
             return EXIT_ERROR
-        if self._ended is None:
-            _line(self._err, "error: the stream ended before the run finished")
-            return EXIT_ERROR
         return EXIT_OK
 
 
-def _field(event: dict[str, Any], snake: str, camel: str) -> str:
-    return str(event.get(snake, event.get(camel, "")))
-
-
 def _short(value: Any, limit: int = 80) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

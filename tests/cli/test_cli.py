@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from sketricgen.testing import DEMO_AGENT_ID, ECHO_AGENT_ID, ERROR_AGENT_ID, Emulator
+from sketricgen.testing import DEMO_AGENT_ID, ECHO_AGENT_ID, ERROR_AGENT_ID, Emulator, Fault
 
 SCRIPT = Path(sys.executable).parent / "sketricgen"
 FILES = Path(__file__).resolve().parent.parent / "uploads" / "files"
@@ -139,8 +139,8 @@ def test_ctrl_c_mid_stream_exits_130_and_closes_the_stream(sketricgen_emulator: 
     try:
         assert process.stdout is not None
         shown = process.stdout.read(len(b"Let me"))  # the reply has started on the terminal
-        emu.wait_for(lambda: gate.waiting == 1, timeout=30)
-        assert emu.open_connections == 1
+        # The run is held mid-reply on its one connection (an earlier test's may still be closing).
+        emu.wait_for(lambda: gate.waiting == 1 and emu.open_connections == 1, timeout=30)
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=30)
     finally:
@@ -177,3 +177,19 @@ def test_emulator_command_serves_until_interrupted() -> None:
         if process.poll() is None:
             process.kill()
         process.communicate()
+
+
+def test_a_stream_cut_short_exits_1(sketricgen_emulator: Emulator) -> None:
+    sketricgen_emulator.add_fault(Fault.truncate(), agent_id=DEMO_AGENT_ID)
+    done = _cli(sketricgen_emulator, "run", DEMO_AGENT_ID, "hi")
+    assert done.returncode == 1
+    assert "error:" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_camel_case_events_render_the_same(sketricgen_emulator_factory: Any) -> None:
+    emu = sketricgen_emulator_factory(key_case="camel")
+    done = _cli(emu, "run", DEMO_AGENT_ID, "the weather")
+    assert done.returncode == 0, done.stderr
+    assert "[tool] web_search" in done.stderr
+    assert f"conversation_id: {emu.runs[0].conversation_id}" in done.stderr

@@ -23,6 +23,15 @@ ErrorStyle = Literal["chat", "upload", "s3"]
 
 _S3_CODES = {500: "InternalError", 503: "ServiceUnavailable", 403: "AccessDenied"}
 
+# RFC 9110's names; older Pythons' `HTTPStatus` still has the previous ones, and
+# recordings must not depend on the interpreter.
+_PHRASES = {413: "Content Too Large", 416: "Range Not Satisfiable", 422: "Unprocessable Content"}
+
+
+def _phrase(code: int) -> str:
+    return _PHRASES.get(code) or HTTPStatus(code).phrase
+
+
 _HTML_PAGE = """<html>
 <head><title>{code} {phrase}</title></head>
 <body>
@@ -95,7 +104,7 @@ class Exchange:
 
     def _status_answer(self, fault: Fault, style: ErrorStyle) -> Response:
         code = fault.status_code
-        phrase = HTTPStatus(code).phrase
+        phrase = _phrase(code)
         if fault.html:
             page = _HTML_PAGE.format(code=code, phrase=phrase)
             return Response(page, code, media_type="text/html")
