@@ -45,6 +45,7 @@ def _start_emulator() -> tuple[subprocess.Popen[str], dict[str, str]]:
 
 def main() -> int:
     emulator, settings = _start_emulator()
+    print(f"emulator: {settings['SKETRICGEN_BASE_URL']} (pid {emulator.pid})", flush=True)
     try:
         with tempfile.TemporaryDirectory(prefix="sketricgen-demo-") as folder:
             report = Path(folder) / "report.pdf"
@@ -53,7 +54,7 @@ def main() -> int:
                 str(BIN / "sketricgen"), "run", "demo-agent",
                 "What does the attached report say?", "-f", str(report),
             ]  # fmt: skip
-            print("$ " + " ".join(command[1:]), flush=True)
+            print("$ sketricgen " + " ".join(command[1:]), flush=True)
             return subprocess.run(command, env={**os.environ, **settings}, check=False).returncode
     finally:
         emulator.send_signal(signal.SIGINT)
@@ -62,6 +63,7 @@ def main() -> int:
         except subprocess.TimeoutExpired:
             emulator.kill()
             emulator.wait()
+        print("emulator stopped", flush=True)
 
 
 if __name__ == "__main__":
