@@ -6,17 +6,17 @@ directly with `RequestSpec`s, the way the upload flow will drive it.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 import httpx
 import pytest
+from client_helpers import ClientFactory
 
 from sketricgen import SketricGenClient
 from sketricgen._transport import Host, RequestSpec
 from sketricgen.testing import Emulator, Fault
 
 pytestmark = pytest.mark.emulator
-ClientFactory = Callable[..., SketricGenClient]
 
 
 def _headers(request: Any) -> dict[str, str]:

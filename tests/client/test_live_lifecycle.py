@@ -6,16 +6,15 @@ import asyncio
 import os
 import subprocess
 import sys
-from typing import Callable
 
 import httpx
 import pytest
+from client_helpers import ClientFactory
 
-from sketricgen import SketricGenClient, SketricGenClosedError, SketricGenError
+from sketricgen import SketricGenClosedError, SketricGenError
 from sketricgen.testing import Emulator
 
 pytestmark = pytest.mark.emulator
-ClientFactory = Callable[..., SketricGenClient]
 AGENT = "agent-123"
 CALLS = 1000
 HANDFUL = 3

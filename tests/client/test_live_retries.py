@@ -5,13 +5,12 @@ from __future__ import annotations
 import logging
 import socket
 import time
-from typing import Callable
 
 import pytest
+from client_helpers import ClientFactory
 
 from sketricgen import (
     SketricGenAPIError,
-    SketricGenClient,
     SketricGenConnectionError,
     SketricGenNetworkError,
     SketricGenRateLimitError,
@@ -21,7 +20,6 @@ from sketricgen import (
 from sketricgen.testing import Emulator, Fault
 
 pytestmark = pytest.mark.emulator
-ClientFactory = Callable[..., SketricGenClient]
 AGENT = "agent-123"
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 import json
 import platform
-from typing import Any, Callable
+from typing import Any
 
 import pytest
+from client_helpers import ClientFactory
 
 from sketricgen import (
     ChatResponse,
@@ -21,7 +22,6 @@ from sketricgen import (
 )
 from sketricgen.testing import Emulator, Fault
 
-ClientFactory = Callable[..., SketricGenClient]
 pytestmark = pytest.mark.emulator
 
 

@@ -7,15 +7,9 @@ proves the SDK sends exactly what was recorded.
 from __future__ import annotations
 
 import asyncio
-import importlib.util
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from types import ModuleType
-from typing import Any
 
 import pytest
+from replay_helpers import RECORDING, client, replaying
 
 from sketricgen import (
     ChatResponse,
@@ -24,45 +18,11 @@ from sketricgen import (
     SketricGenAPIError,
     SketricGenAuthenticationError,
     SketricGenBadRequestError,
-    SketricGenClient,
     SketricGenNotFoundError,
     SketricGenRateLimitError,
     SketricGenServerError,
     SketricGenValidationError,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
-CASSETTES = ROOT / "cassettes"
-
-
-def _recording() -> ModuleType:
-    name = "record_cassettes"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-RECORDING = _recording()
-BASE_URL: str = RECORDING.REPLAY_BASE_URL
-KEY: str = RECORDING.REDACTED
-
-
-@contextmanager
-def replaying(name: str, *, all_played: bool = True) -> Iterator[None]:
-    """Replay `cassettes/<name>.yaml`; any request it does not hold fails the test."""
-    with RECORDING.recorder(None, "none").use_cassette(str(CASSETTES / f"{name}.yaml")) as tape:
-        yield
-    if all_played:
-        assert tape.all_played, f"{name}: some recorded requests were not sent"
-
-
-def client(**options: Any) -> SketricGenClient:
-    return SketricGenClient(**{"api_key": KEY, "base_url": BASE_URL, **options})
 
 
 def test_quick_start_async() -> None:

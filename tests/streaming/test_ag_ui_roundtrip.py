@@ -8,20 +8,20 @@ model of the same name.
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import sketricgen_models
 from ag_ui import core
 from ag_ui.encoder import EventEncoder
+from client_helpers import ClientFactory
 from pydantic import BaseModel, TypeAdapter
 from sketricgen_models import GenericAgUiEvent
 
-from sketricgen import SketricGenClient, StreamEvent
+from sketricgen import StreamEvent
 from sketricgen.testing import AgentScript, Emulator
 
 pytestmark = pytest.mark.emulator
-ClientFactory = Callable[..., SketricGenClient]
 
 PATCH = [
     {"op": "add", "path": "/notes/-", "value": "a\nb"},

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import socket
 import time
-from typing import Any, Callable
+from typing import Any
 
 import pytest
+from client_helpers import ClientFactory
 from stream_helpers import no_connection_left
 
 from sketricgen import (
@@ -29,7 +30,6 @@ from sketricgen import (
 from sketricgen.testing import AgentScript, Emulator, Fault
 
 pytestmark = pytest.mark.emulator
-ClientFactory = Callable[..., SketricGenClient]
 HI_EVENTS = 8  # RUN_STARTED, TEXT_MESSAGE_START, 4 deltas, TEXT_MESSAGE_END, RUN_FINISHED
 
 

@@ -8,9 +8,9 @@ counts open connections at the socket level.
 from __future__ import annotations
 
 import asyncio
-from typing import Callable
 
 import pytest
+from client_helpers import ClientFactory
 from stream_helpers import ano_connection_left, await_in_thread, no_connection_left
 
 from sketricgen import (
@@ -23,7 +23,6 @@ from sketricgen import (
 from sketricgen.testing import Emulator
 
 pytestmark = pytest.mark.emulator
-ClientFactory = Callable[..., SketricGenClient]
 
 
 class UserError(Exception):

@@ -8,6 +8,7 @@ from typing import Callable
 
 import httpx
 import pytest
+from client_helpers import ClientFactory
 from sketricgen_models import (
     GenericAgUiEvent,
     RunFinishedEvent,
@@ -26,7 +27,6 @@ from sketricgen import (
 from sketricgen.testing import AgentScript, Emulator, Fault
 
 pytestmark = pytest.mark.emulator
-ClientFactory = Callable[..., SketricGenClient]
 
 STORY = "Hello! You said: Tell me a story"
 STORY_TYPES = (

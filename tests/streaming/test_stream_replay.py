@@ -7,50 +7,14 @@ the SDK asks for the same stream as when the cassette was recorded.
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import json
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from types import ModuleType
-from typing import Any
 
 import pytest
+from replay_helpers import client, replaying
 
-from sketricgen import SketricGenClient, SketricGenRunError, StreamResult
+from sketricgen import SketricGenRunError, StreamResult
 
-ROOT = Path(__file__).resolve().parents[2]
 STORY = "Hello! You said: Tell me a story"
-
-
-def _recording() -> ModuleType:
-    name = "record_cassettes"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-RECORDING = _recording()
-
-
-@contextmanager
-def replaying(name: str) -> Iterator[None]:
-    """Replay `cassettes/<name>.yaml`; any request it does not hold fails the test."""
-    path = ROOT / "cassettes" / f"{name}.yaml"
-    with RECORDING.recorder(None, "none").use_cassette(str(path)) as tape:
-        yield
-    assert tape.all_played, f"{name}: some recorded requests were not sent"
-
-
-def client(**options: Any) -> SketricGenClient:
-    target = RECORDING.replay_target()
-    return SketricGenClient(**{"api_key": target.api_key, "base_url": target.base_url, **options})
 
 
 def test_seed_streaming_example_async() -> None:

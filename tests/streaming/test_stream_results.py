@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from typing import Callable
 
 import pytest
+from client_helpers import ClientFactory
 from sketricgen_models import RunErrorEvent, RunFinishedEvent, RunPausedHitlEvent
 
 from sketricgen import (
@@ -20,7 +21,6 @@ from sketricgen import (
 from sketricgen.testing import AgentScript, Emulator
 
 pytestmark = pytest.mark.emulator
-ClientFactory = Callable[..., SketricGenClient]
 
 FINDINGS = (
     'Here is what I found about "cats": three sources agree, and the details are in the '

@@ -1,42 +1,12 @@
-"""Clients of the emulator and the files the upload tests attach."""
+"""The files the upload tests attach (the clients come from tests/conftest.py)."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from upload_helpers import FILES, ClientFactory
-
-from sketricgen import SketricGenClient
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture
-def make_client(sketricgen_emulator: Any) -> Iterator[ClientFactory]:
-    """`make_client(**options)`: a client of the emulator, closed after the test."""
-    made: list[SketricGenClient] = []
-
-    def make(**options: Any) -> SketricGenClient:
-        settings: dict[str, Any] = {
-            "api_key": sketricgen_emulator.api_key,
-            "base_url": sketricgen_emulator.base_url,
-            "upload_base_url": sketricgen_emulator.upload_base_url,
-            **options,
-        }
-        client = SketricGenClient(**settings)
-        made.append(client)
-        return client
-
-    yield make
-    for client in made:
-        client.close()
+from upload_helpers import FILES
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-from upload_helpers import ClientFactory, posted_parts, steps
+from client_helpers import ClientFactory
+from upload_helpers import posted_parts, steps
 
 from sketricgen import (
     SketricGenAuthenticationError,

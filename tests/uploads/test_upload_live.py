@@ -8,7 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
-from upload_helpers import ClientFactory, attached, posted_parts, steps
+from client_helpers import ClientFactory
+from upload_helpers import attached, posted_parts, steps
 
 from sketricgen import SketricGenClient, UploadCompleteResponse
 from sketricgen._files import CHUNK_SIZE

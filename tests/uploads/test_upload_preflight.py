@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from upload_helpers import ClientFactory, without_file_permissions
+from client_helpers import ClientFactory
+from upload_helpers import without_file_permissions
 
 from sketricgen import (
     SketricGenClient,

@@ -8,56 +8,12 @@ compatible order, as when the cassette was recorded.
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import json
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from types import ModuleType
-from typing import Any
 
+from replay_helpers import RECORDING, client, replaying
 from upload_helpers import FILES
 
-from sketricgen import ChatResponse, SketricGenClient
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _recording() -> ModuleType:
-    name = "record_cassettes"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-RECORDING = _recording()
-
-
-@contextmanager
-def replaying(name: str) -> Iterator[None]:
-    """Replay `cassettes/<name>.yaml`; any request it does not hold fails the test."""
-    path = ROOT / "cassettes" / f"{name}.yaml"
-    with RECORDING.recorder(None, "none").use_cassette(str(path)) as tape:
-        yield
-    assert tape.all_played, f"{name}: some recorded requests were not sent"
-
-
-def client(**options: Any) -> SketricGenClient:
-    target = RECORDING.replay_target()
-    return SketricGenClient(
-        **{
-            "api_key": target.api_key,
-            "base_url": target.base_url,
-            "upload_base_url": target.upload_base_url,
-            **options,
-        }
-    )
+from sketricgen import ChatResponse
 
 
 def test_single_file() -> None:

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from upload_helpers import ClientFactory, attached, steps
+from client_helpers import ClientFactory
+from upload_helpers import attached, steps
 
 from sketricgen import SketricGenFileNotFoundError, SketricGenUploadError
 from sketricgen.testing import Emulator, Fault

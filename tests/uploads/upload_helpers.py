@@ -9,12 +9,10 @@ import threading
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from sketricgen import SketricGenClient
 from sketricgen.testing import Emulator, StoredUpload
 from sketricgen.testing._multipart import FormPart, parse_form
 
 T = TypeVar("T")
-ClientFactory = Callable[..., SketricGenClient]
 
 FILES = Path(__file__).parent / "files"
 """Tiny committed attachments: document1.pdf, document2.pdf, image.png (the seed's names)."""

@@ -1,15 +1,17 @@
-"""Clients wired to the emulator (`sketricgen_emulator`, from sketricgen.testing's plugin)."""
+"""Fixtures shared by every test folder: clients wired to the emulator.
+
+The emulator itself (`sketricgen_emulator`) comes from sketricgen.testing's plugin.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Callable
+from typing import Any
 
 import pytest
+from client_helpers import ClientFactory
 
 from sketricgen import SketricGenClient
-
-ClientFactory = Callable[..., SketricGenClient]
 
 
 @pytest.fixture
