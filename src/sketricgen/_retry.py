@@ -11,6 +11,8 @@ from __future__ import annotations
 import email.utils
 import math
 import random
+import re
+import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -101,30 +103,34 @@ class RetryPolicy:
 def parse_retry_after(headers: Mapping[str, str], now: Optional[float] = None) -> Optional[float]:
     """Seconds to wait from `retry-after-ms`, or `Retry-After` (seconds or an HTTP date).
 
-    None when neither header is present or readable; never negative.
+    As HTTP defines it, `Retry-After` is digits only (`-5`, `+3`, `1.5`,
+    `1e9`, `nan` are ignored) or an HTTP date, read in UTC whatever the
+    machine's time zone (a date without a zone is GMT). `retry-after-ms` is
+    digits with an optional decimal fraction (`250`, `12.5`). None when
+    neither header is present and valid; a date in the past gives 0.
     """
     value = headers.get("retry-after-ms")
-    if value is not None:
-        try:
-            millis = float(value)
-        except ValueError:
-            pass
-        else:
-            if math.isfinite(millis):
-                return max(millis / 1000.0, 0.0)
+    if value is not None and _MILLIS.fullmatch(value.strip()):
+        return _finite(float(value) / 1000.0)
     value = headers.get("retry-after")
     if value is None:
         return None
+    value = value.strip()
+    if _SECONDS.fullmatch(value):
+        return _finite(float(value))
     try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when.tzinfo is None:  # "-0000": HTTP dates are GMT anyway
-            when = when.replace(tzinfo=timezone.utc)
-        seconds = when.timestamp() - (time.time() if now is None else now)
-    if not math.isfinite(seconds):
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return max(seconds, 0.0)
+    if when.tzinfo is None:  # no zone, or "-0000": HTTP dates are GMT
+        when = when.replace(tzinfo=timezone.utc)
+    return max(when.timestamp() - (time.time() if now is None else now), 0.0)
+
+
+_SECONDS = re.compile(r"[0-9]+", re.ASCII)
+_MILLIS = re.compile(r"[0-9]+(?:\.[0-9]+)?", re.ASCII)
+
+
+def _finite(seconds: float) -> float:
+    # Hundreds of digits overflow a float: still "longer than anyone waits".
+    return seconds if math.isfinite(seconds) else sys.float_info.max

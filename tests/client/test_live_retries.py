@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import email.utils
 import logging
 import socket
 import time
 
 import pytest
 from client_helpers import ClientFactory
+from zone_helpers import FAR_ZONES, time_zone
 
 from sketricgen import (
     SketricGenAPIError,
@@ -51,6 +53,40 @@ async def test_retry_after_ms_is_honoured_async(
         elapsed = time.monotonic() - started
     assert _statuses(sketricgen_emulator) == [503, 503, 201]
     assert 0.29 <= elapsed < 1.0
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [Fault.status(503, times=1, retry_after="-5"), Fault.status(503, times=1, retry_after_ms=-5)],
+    ids=["retry-after", "retry-after-ms"],
+)
+def test_a_negative_retry_after_gets_the_normal_backoff_not_an_instant_retry(
+    make_client: ClientFactory, sketricgen_emulator: Emulator, fault: Fault
+) -> None:
+    sketricgen_emulator.add_fault(fault, agent_id=AGENT)
+    started = time.monotonic()
+    make_client(max_retries=1).run_workflow_sync(AGENT, "Hi")
+    elapsed = time.monotonic() - started
+    assert _statuses(sketricgen_emulator) == [503, 201]
+    assert elapsed >= 0.375  # the first backoff: 0.5 s less at most a quarter of jitter
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("zone", FAR_ZONES)
+async def test_an_http_date_without_a_zone_is_read_as_gmt_whatever_the_local_zone(
+    make_client: ClientFactory, sketricgen_emulator: Emulator, zone: str
+) -> None:
+    with time_zone(zone):
+        # Two seconds ahead, at whole-second precision: a wait of 1 to 2 s. Read as
+        # local time it would be hours ahead (given up at once) or past (no wait).
+        when = email.utils.formatdate(time.time() + 2.0, usegmt=True).replace(" GMT", "")
+        sketricgen_emulator.add_fault(Fault.status(503, times=1, retry_after=when), agent_id=AGENT)
+        async with make_client(max_retries=1) as client:
+            started = time.monotonic()
+            await client.run_workflow(AGENT, "Hi")
+            elapsed = time.monotonic() - started
+    assert 0.9 <= elapsed < 2.5
+    assert _statuses(sketricgen_emulator) == [503, 201]
 
 
 @pytest.mark.parametrize("max_retries", [0, 1, 3])

@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import email.utils
+import time
+from collections.abc import Iterator
 
 import httpx
 import pytest
+from zone_helpers import FAR_ZONES, time_zone
 
 from sketricgen._retry import RetryPolicy, parse_retry_after
+
+NOW = 1_700_000_000.0  # 2023-11-14 22:13:20 UTC
+
+
+@pytest.fixture(autouse=True, params=(None, *FAR_ZONES), ids=lambda zone: f"TZ={zone or 'machine'}")
+def in_zone(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every test of this module runs under the machine's zone, then two far from UTC."""
+    with time_zone(request.param):
+        yield
+
+
+def test_the_time_zone_is_in_force(in_zone: None, request: pytest.FixtureRequest) -> None:
+    offsets = {"America/Los_Angeles": "-0800", "Asia/Kolkata": "+0530"}
+    zone = request.node.callspec.params["in_zone"]
+    if zone is not None:
+        assert time.strftime("%z", time.localtime(NOW)) == offsets[zone]
+
 
 NO_JITTER = RetryPolicy(max_retries=3, random=lambda: 0.0)
 FULL_JITTER = RetryPolicy(max_retries=3, random=lambda: 1.0)
@@ -83,11 +103,12 @@ def test_retry_after_on_a_status_never_retried_is_kept_for_the_error() -> None:
     [
         ({}, None),
         ({"retry-after": "3"}, 3.0),
-        ({"retry-after": "1.5"}, 1.5),
-        ({"retry-after": "-4"}, 0.0),
+        ({"retry-after": "0"}, 0.0),
+        ({"retry-after": " 7 "}, 7.0),
+        ({"retry-after": "007"}, 7.0),
         ({"retry-after": "soon"}, None),
-        ({"retry-after": "inf"}, None),
         ({"retry-after-ms": "1500"}, 1.5),
+        ({"retry-after-ms": "12.5"}, 0.0125),
         ({"retry-after-ms": "junk", "retry-after": "2"}, 2.0),
     ],
 )
@@ -95,12 +116,72 @@ def test_parse_retry_after(headers: dict[str, str], expected: object) -> None:
     assert parse_retry_after(headers) == expected
 
 
+# Not delay-seconds (1*DIGIT): each is ignored, so the normal backoff applies.
+NOT_DIGITS = ["-5", "+3", "1e9", "nan", "inf", "-inf", "1.5", ".5", "1_000", "0x10", "٣", "3 s", ""]
+
+
+@pytest.mark.parametrize("value", NOT_DIGITS)
+def test_retry_after_that_is_not_digits_or_a_date_is_ignored(value: str) -> None:
+    assert parse_retry_after({"retry-after": value}) is None
+
+
+@pytest.mark.parametrize("value", [v for v in NOT_DIGITS if v != "1.5"] + ["5.", "1.5.0"])
+def test_retry_after_ms_that_is_not_a_decimal_is_ignored(value: str) -> None:
+    assert parse_retry_after({"retry-after-ms": value}) is None
+    # ...and the other header is read instead.
+    assert parse_retry_after({"retry-after-ms": value, "retry-after": "2"}) == 2.0
+
+
+@pytest.mark.parametrize("value", ["-5", "+3", "1e9", "nan"])
+def test_an_invalid_retry_after_gets_the_normal_backoff(value: str) -> None:
+    decisions = [
+        NO_JITTER.after_status(n, 503, {"retry-after": value}, idempotent=False) for n in range(3)
+    ]
+    assert [d.delay for d in decisions] == [0.5, 1.0, 2.0]
+    assert [d.retry_after for d in decisions] == [None, None, None]
+    ms = NO_JITTER.after_status(0, 429, {"retry-after-ms": value}, idempotent=False)
+    assert (ms.delay, ms.retry_after) == (0.5, None)
+
+
+def test_a_retry_after_too_long_for_a_float_still_gives_up() -> None:
+    decision = NO_JITTER.after_status(0, 429, {"retry-after": "9" * 400}, idempotent=False)
+    assert not decision.retry
+    assert decision.retry_after is not None
+    assert decision.retry_after > 1e300
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "Tue, 14 Nov 2023 22:13:50 GMT",  # IMF-fixdate, as HTTP writes it
+        "Tue, 14 Nov 2023 22:13:50",  # no zone: HTTP dates are GMT
+        "Tue, 14 Nov 2023 22:13:50 -0000",
+        "Tue, 14 Nov 2023 22:13:50 UTC",
+        "Tuesday, 14-Nov-23 22:13:50 GMT",  # RFC 850
+        "Tue Nov 14 22:13:50 2023",  # asctime, which has no zone
+        "Tue, 14 Nov 2023 14:13:50 -0800",  # an explicit offset is honoured
+    ],
+)
+def test_parse_retry_after_http_dates_are_utc(date: str) -> None:
+    assert parse_retry_after({"retry-after": date}, now=NOW) == pytest.approx(30.0)
+
+
 def test_parse_retry_after_http_date() -> None:
-    now = 1_700_000_000.0
-    date = email.utils.formatdate(now + 30, usegmt=True)
-    assert parse_retry_after({"retry-after": date}, now=now) == pytest.approx(30.0)
-    past = email.utils.formatdate(now - 30, usegmt=True)
-    assert parse_retry_after({"retry-after": past}, now=now) == 0.0
+    date = email.utils.formatdate(NOW + 30, usegmt=True)
+    assert parse_retry_after({"retry-after": date}, now=NOW) == pytest.approx(30.0)
+    past = email.utils.formatdate(NOW - 30, usegmt=True)
+    assert parse_retry_after({"retry-after": past}, now=NOW) == 0.0
+
+
+def test_parse_retry_after_http_date_against_the_real_clock() -> None:
+    date = email.utils.formatdate(time.time() + 20, usegmt=True)
+    assert 18.0 <= (parse_retry_after({"retry-after": date}) or 0.0) <= 20.0
+    bare = date.replace(" GMT", "")
+    assert 18.0 <= (parse_retry_after({"retry-after": bare}) or 0.0) <= 20.0
+
+
+def test_an_impossible_date_is_ignored() -> None:
+    assert parse_retry_after({"retry-after": "Thu, 32 Nov 2023 22:13:50 GMT"}, now=NOW) is None
 
 
 def test_parse_retry_after_reads_httpx_headers_case_insensitively() -> None:
