@@ -11,7 +11,6 @@ attempt.
 from __future__ import annotations
 
 import io
-import mimetypes
 import os
 import stat
 from collections.abc import Iterator
@@ -31,6 +30,7 @@ from ._filetypes import (
     MAX_FILE_BYTES,
     content_type_for,
     extension_for,
+    guess_type,
     normalize_content_type,
 )
 
@@ -281,7 +281,7 @@ def _resolve_type(name: str, content_type: Optional[str], label: str, arg: str) 
     by_name = content_type_for(name)
     if content_type is None:
         if by_name is None:
-            guessed = mimetypes.guess_type(name, strict=False)[0]
+            guessed = guess_type(name)
             raise SketricGenContentTypeError(
                 f"{label}: {_shown(guessed, name)} is not a type SketricGen accepts; attach "
                 "images (JPEG, PNG, WebP, GIF), PDF, or text, data and source files "
@@ -299,7 +299,15 @@ def _resolve_type(name: str, content_type: Optional[str], label: str, arg: str) 
         )  # fmt: skip
     if by_name is None:
         # The service types a file by its name's extension: give it the one it needs.
-        return f"{name}.{extension_for(wanted)}", wanted
+        extension = extension_for(wanted)
+        if extension is None:
+            raise SketricGenContentTypeError(
+                f"{label}: no extension gives content_type {wanted!r}, and the service types "
+                "a file by its extension: name the file with its extension instead",
+                content_type=wanted, allowed_types=ALLOWED_TYPES, file_name=name,
+                field="content_type",
+            )  # fmt: skip
+        return f"{name}.{extension}", wanted
     if by_name != wanted:
         raise SketricGenContentTypeError(
             f"{label}: the name says {by_name} but content_type is {wanted}; the service "
