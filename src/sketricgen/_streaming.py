@@ -147,6 +147,16 @@ class Stream:
             builder.add(event)
         return self._core.conclude()
 
+    def verified(self) -> Iterator[StreamEvent]:
+        """The events, each checked against AG-UI's ordering rules (see `sketricgen.verify`).
+
+        An event that breaks a rule raises `AgUiOrderError` (naming the rule and
+        the event) instead of being yielded; the stream closes when the loop stops.
+        """
+        from .verify import iter_verified  # noqa: PLC0415 - loaded only when asked for
+
+        return iter_verified(self._events)
+
     def close(self) -> None:
         """Stop reading and release the connection (idempotent)."""
         self._events.close()
@@ -261,6 +271,12 @@ class AsyncStream:
         async for event in self._events:
             builder.add(event)
         return self._core.conclude()
+
+    def verified(self) -> AsyncIterator[StreamEvent]:
+        """The events, each checked against AG-UI's ordering rules (see `Stream.verified`)."""
+        from .verify import iter_verified_async  # noqa: PLC0415 - loaded only when asked for
+
+        return iter_verified_async(self._events)
 
     async def aclose(self) -> None:
         """Stop reading and release the connection (idempotent)."""
