@@ -8,6 +8,7 @@ from sketricgen_lowlevel.models import RunWorkflowRequest
 from sketricgen_models import (
     ChatResponse,
     GenericAgUiEvent,
+    RunHaltedOutOfCreditsEvent,
     RunStartedEvent,
     TextMessageContentEvent,
     ToolCallStartEvent,
@@ -73,6 +74,21 @@ def test_event_fields_of_several_types() -> None:
     )
     assert isinstance(tool, ToolCallStartEvent)
     assert tool.tool_call_name == "search"
+
+
+def test_out_of_credits_is_typed_in_both_shapes() -> None:
+    halted = parse_ag_ui_event(
+        {"type": "RUN_HALTED_OUT_OF_CREDITS", "threadId": "t-1", "message": "No credits left"}
+    )
+    assert isinstance(halted, RunHaltedOutOfCreditsEvent)
+    assert (halted.thread_id, halted.message) == ("t-1", "No credits left")
+    bare = parse_ag_ui_event({"type": "RUN_HALTED_OUT_OF_CREDITS"})  # every field is optional
+    assert isinstance(bare, RunHaltedOutOfCreditsEvent)
+    answer = ChatResponse.model_validate(
+        {"agent_id": "a", "user_id": "u", "conversation_id": "c", "response": "Hel",
+         "owner": "o", "run_halted_out_of_credits": True}
+    )  # fmt: skip
+    assert answer.run_halted_out_of_credits is True
 
 
 def test_unknown_event_type_is_reported_not_crashed_on() -> None:

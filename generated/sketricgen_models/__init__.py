@@ -174,6 +174,7 @@ class AgUiEventType(
             'RUN_FINISHED',
             'RUN_ERROR',
             'RUN_PAUSED_HITL',
+            'RUN_HALTED_OUT_OF_CREDITS',
             'STEP_STARTED',
             'STEP_FINISHED',
             'REASONING_START',
@@ -211,6 +212,7 @@ class AgUiEventType(
         'RUN_FINISHED',
         'RUN_ERROR',
         'RUN_PAUSED_HITL',
+        'RUN_HALTED_OUT_OF_CREDITS',
         'STEP_STARTED',
         'STEP_FINISHED',
         'REASONING_START',
@@ -592,6 +594,31 @@ class RunErrorEvent(WireModel):
     metadata: Optional[dict[str, Any]] = None
 
 
+class RunHaltedOutOfCreditsEvent(WireModel):
+    """
+    SketricGen: a run stopped because the account ran out of credits
+    (terminal). What the agent said before it stopped was streamed as
+    usual; the non-streamed answer says the same with
+    `run_halted_out_of_credits: true`.
+
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    type: Literal['RUN_HALTED_OUT_OF_CREDITS'] = 'RUN_HALTED_OUT_OF_CREDITS'
+    message: Optional[str] = None
+    """
+    The service's explanation, when it sends one.
+    """
+    code: Optional[str] = None
+    thread_id: Optional[str] = None
+    run_id: Optional[str] = None
+    timestamp: Optional[int] = None
+    raw_event: Optional[Any] = None
+    metadata: Optional[dict[str, Any]] = None
+
+
 class StepStartedEvent(WireModel):
     """
     A step of the run begins.
@@ -940,6 +967,12 @@ class ChatResponse(WireModel):
     hitl_interrupts: Optional[list[dict[str, Any]]] = None
     hitl_request: Optional[HitlRequest] = None
     run_halted_out_of_credits: bool = False
+    """
+    The run stopped because the account ran out of credits (a
+    stream ends with `RUN_HALTED_OUT_OF_CREDITS` instead);
+    `response` holds what the agent said before it stopped.
+
+    """
     web_search_citations: Optional[list[dict[str, Any]]] = None
 
 
@@ -967,6 +1000,7 @@ class AgUiEvent(
             RunFinishedEvent,
             RunErrorEvent,
             RunPausedHitlEvent,
+            RunHaltedOutOfCreditsEvent,
             StepStartedEvent,
             StepFinishedEvent,
             ReasoningStartEvent,
@@ -1005,6 +1039,7 @@ class AgUiEvent(
             RunFinishedEvent,
             RunErrorEvent,
             RunPausedHitlEvent,
+            RunHaltedOutOfCreditsEvent,
             StepStartedEvent,
             StepFinishedEvent,
             ReasoningStartEvent,

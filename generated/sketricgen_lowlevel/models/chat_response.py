@@ -42,7 +42,10 @@ class ChatResponse:
         run_paused_hitl (Union[Unset, bool]):  Default: False.
         hitl_interrupts (Union[None, Unset, list['ChatResponseHitlInterruptsType0Item']]):
         hitl_request (Union['HitlRequest', None, Unset]):
-        run_halted_out_of_credits (Union[Unset, bool]):  Default: False.
+        run_halted_out_of_credits (Union[Unset, bool]): The run stopped because the account ran out of credits (a
+            stream ends with `RUN_HALTED_OUT_OF_CREDITS` instead);
+            `response` holds what the agent said before it stopped.
+             Default: False.
         web_search_citations (Union[None, Unset, list['ChatResponseWebSearchCitationsType0Item']]):
     """
 
