@@ -5,11 +5,14 @@ from __future__ import annotations
 import ast
 import email.utils
 import time
+from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Literal, Optional, Union
+from typing import Any, Literal, Optional, TypeVar, Union
 
-__all__ = ["FAULT_HEADER", "ActiveFault", "AppliedFaults", "Endpoint", "Fault", "FaultBook"]
+__all__ = [
+    "FAULT_HEADER", "ActiveFault", "AppliedFaults", "Endpoint", "Fault", "FaultBook", "reordered",
+]  # fmt: skip
 
 FAULT_HEADER = "X-Emulator-Fault"
 """Request header that selects faults for that request: `status(503, times=2); heartbeat()`."""
@@ -23,11 +26,13 @@ _REPLACING = frozenset({"status", "close", "s3_error"})
 _STREAM_ONLY = frozenset(
     {"reset", "disconnect", "truncate", "bad_json", "heartbeat", "line_endings", "sse_fields"}
     | {"bom"}
+    | {"reorder"}
 )
 _FACTORIES = (
     "status", "html_page", "close_before_answer", "reset_after", "disconnect_after", "stall",
     "truncate", "bad_json", "heartbeat", "line_endings", "sse_fields", "bom", "trickle",
     "s3_error", "expired_policy", "max_file_bytes",
+    "reorder",
 )  # fmt: skip
 
 
@@ -178,6 +183,16 @@ class Fault:
     def bom(cls, *, times: Optional[int] = None) -> Fault:
         """Start the stream with a UTF-8 byte order mark."""
         return cls("bom", _spec("bom", times=times), times=times)
+
+    @classmethod
+    def reorder(cls, *, after_events: int = 1, times: Optional[int] = None) -> Fault:
+        """Send the event after `after_events` events one place late (swapped with the next).
+
+        The default swaps a run's first TEXT_MESSAGE_START and its first content:
+        an out-of-order stream, which `sketricgen.verify` refuses.
+        """
+        spec = _spec("reorder", after_events=after_events, times=times)
+        return cls("reorder", spec, times=times, after_events=after_events)
 
     @classmethod
     def trickle(
@@ -364,3 +379,27 @@ class FaultBook:
             active.hits += 1
             applied.shaping.append(active.fault)
         return applied
+
+
+_T = TypeVar("_T")
+
+
+async def reordered(events: AsyncIterator[_T], fault: Fault) -> AsyncGenerator[_T, None]:
+    """`events` with the one at index `fault.after_events` sent after the one that follows it."""
+    late: list[_T] = []
+    try:
+        index = 0
+        async for item in events:
+            if index == fault.after_events:
+                late.append(item)
+            else:
+                yield item
+                while late:
+                    yield late.pop()
+            index += 1
+        while late:
+            yield late.pop()
+    finally:
+        aclose = getattr(events, "aclose", None)
+        if aclose is not None:
+            await aclose()

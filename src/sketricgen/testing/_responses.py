@@ -11,7 +11,7 @@ from starlette.types import Receive, Scope, Send
 
 from .._events import TERMINAL_EVENT_TYPES
 from ._connections import drop_connection
-from ._faults import AppliedFaults, Fault
+from ._faults import AppliedFaults, Fault, reordered
 from ._framing import BOM, FramePlan
 from ._run import Produced
 from ._state import EmulatorState
@@ -107,6 +107,9 @@ class EventStream(Response):
         self.background = None
         self.init_headers({"cache-control": "no-cache", "x-accel-buffering": "no"})
         self._events = events
+        reorder = faults.first("reorder")
+        if reorder is not None:  # the events themselves are sent out of order
+            self._events = reordered(events, reorder)
         self._state = state
         self._key_case: KeyCase = key_case
         self._faults = faults
