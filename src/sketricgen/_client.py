@@ -133,14 +133,14 @@ class SketricGenClient:
     # The overloads tell type checkers what `stream=` returns.
     @overload
     async def run_workflow(
-        self, agent_id: str, user_input: str, conversation_id: Optional[str] = ...,
+        self, agent_id: str, user_input: str = ..., conversation_id: Optional[str] = ...,
         contact_id: Optional[str] = ..., file_paths: Optional[Sequence[FilePath]] = ...,
         stream: Literal[False] = ..., *, assets: Optional[Sequence[str]] = ...,
         enable_hitl: Optional[bool] = ..., hitl_resume: ResumeArg = ..., stream_timeout: None = ...,
     ) -> ChatResponse: ...
     @overload
     async def run_workflow(
-        self, agent_id: str, user_input: str, conversation_id: Optional[str] = ...,
+        self, agent_id: str, user_input: str = ..., conversation_id: Optional[str] = ...,
         contact_id: Optional[str] = ..., file_paths: Optional[Sequence[FilePath]] = ...,
         *, stream: Literal[True], assets: Optional[Sequence[str]] = ...,
         enable_hitl: Optional[bool] = ..., hitl_resume: ResumeArg = ...,
@@ -156,7 +156,7 @@ class SketricGenClient:
     ) -> AsyncStream: ...
     @overload
     async def run_workflow(
-        self, agent_id: str, user_input: str, conversation_id: Optional[str] = ...,
+        self, agent_id: str, user_input: str = ..., conversation_id: Optional[str] = ...,
         contact_id: Optional[str] = ..., file_paths: Optional[Sequence[FilePath]] = ...,
         stream: bool = ..., *, assets: Optional[Sequence[str]] = ...,
         enable_hitl: Optional[bool] = ..., hitl_resume: ResumeArg = ...,
@@ -167,7 +167,7 @@ class SketricGenClient:
     async def run_workflow(
         self,
         agent_id: str,
-        user_input: str,
+        user_input: str = "",
         conversation_id: Optional[str] = None,
         contact_id: Optional[str] = None,
         file_paths: Optional[Sequence[FilePath]] = None,
@@ -217,14 +217,14 @@ class SketricGenClient:
     # fmt: off
     @overload
     def run_workflow_sync(
-        self, agent_id: str, user_input: str, conversation_id: Optional[str] = ...,
+        self, agent_id: str, user_input: str = ..., conversation_id: Optional[str] = ...,
         contact_id: Optional[str] = ..., file_paths: Optional[Sequence[FilePath]] = ...,
         stream: Literal[False] = ..., *, assets: Optional[Sequence[str]] = ...,
         enable_hitl: Optional[bool] = ..., hitl_resume: ResumeArg = ..., stream_timeout: None = ...,
     ) -> ChatResponse: ...
     @overload
     def run_workflow_sync(
-        self, agent_id: str, user_input: str, conversation_id: Optional[str] = ...,
+        self, agent_id: str, user_input: str = ..., conversation_id: Optional[str] = ...,
         contact_id: Optional[str] = ..., file_paths: Optional[Sequence[FilePath]] = ...,
         *, stream: Literal[True], assets: Optional[Sequence[str]] = ...,
         enable_hitl: Optional[bool] = ..., hitl_resume: ResumeArg = ...,
@@ -240,7 +240,7 @@ class SketricGenClient:
     ) -> Stream: ...
     @overload
     def run_workflow_sync(
-        self, agent_id: str, user_input: str, conversation_id: Optional[str] = ...,
+        self, agent_id: str, user_input: str = ..., conversation_id: Optional[str] = ...,
         contact_id: Optional[str] = ..., file_paths: Optional[Sequence[FilePath]] = ...,
         stream: bool = ..., *, assets: Optional[Sequence[str]] = ...,
         enable_hitl: Optional[bool] = ..., hitl_resume: ResumeArg = ...,
@@ -251,7 +251,7 @@ class SketricGenClient:
     def run_workflow_sync(
         self,
         agent_id: str,
-        user_input: str,
+        user_input: str = "",
         conversation_id: Optional[str] = None,
         contact_id: Optional[str] = None,
         file_paths: Optional[Sequence[FilePath]] = None,

@@ -86,7 +86,11 @@ def validate_run_workflow(
             _fail("enable_hitl", "hitl_resume needs enable_hitl=True (or leave it unset)")
         enable_hitl = True
     if not user_input.strip() and not asset_ids and not attaching and resume is None:
-        _fail("user_input", "user_input is empty: pass a message (or assets, or a hitl_resume)")
+        _fail(
+            "user_input",
+            "user_input is empty: pass a message as user_input, attach files (file_paths= or "
+            "assets=), or resume a paused run with hitl_resume= and its conversation_id=",
+        )
     return RunWorkflowRequest(
         agent_id=agent_id,
         user_input=user_input,

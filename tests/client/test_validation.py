@@ -5,10 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from client_helpers import ClientFactory
 from sketricgen_lowlevel.api.chat import run_workflow as run_workflow_api
 
-from sketricgen import HitlDecision, HitlResume, SketricGenClient, SketricGenValidationError
+from sketricgen import (
+    ChatResponse,
+    HitlDecision,
+    HitlResume,
+    SketricGenClient,
+    SketricGenValidationError,
+)
 from sketricgen._validation import MAX_CONTACT_ID, MAX_USER_INPUT, validate_run_workflow
+from sketricgen.testing import Emulator
 
 OK: dict[str, Any] = {"agent_id": "agent-123", "user_input": "Hello!"}
 RESUME = HitlResume(request_id="req-1", decisions=[HitlDecision(type="approve")])
@@ -117,3 +125,74 @@ def test_the_client_refuses_before_connecting(kwargs: dict[str, Any]) -> None:
     client = SketricGenClient("sk-test-key", base_url="http://127.0.0.1:9", max_retries=0)
     with client, pytest.raises(SketricGenValidationError):
         client.run_workflow_sync(**{**OK, **kwargs})
+
+
+# -- user_input defaults to "" (as in the incumbent) -------------------------------------
+
+
+def _approval(paused: ChatResponse) -> dict[str, Any]:
+    assert paused.run_paused_hitl is True
+    assert paused.hitl_request is not None
+    return {
+        "conversation_id": paused.conversation_id,
+        "enable_hitl": True,
+        "hitl_resume": HitlResume(
+            request_id=paused.hitl_request.request_id, decisions=[HitlDecision(type="approve")]
+        ),
+    }
+
+
+def _resumed_without_input(emu: Emulator, resumed: ChatResponse) -> None:
+    assert resumed.response == "Approved: the email was sent."
+    assert resumed.run_paused_hitl is False
+    first, second = emu.requests_to("run")
+    assert first.json()["user_input"] == "Tell Bob hi"
+    assert second.json()["user_input"] == ""
+    assert second.json()["hitl_resume"]["decisions"] == [{"type": "approve"}]
+
+
+@pytest.mark.emulator
+def test_a_hitl_resume_needs_no_user_input_sync(
+    make_client: ClientFactory, sketricgen_emulator: Emulator
+) -> None:
+    client = make_client()
+    paused = client.run_workflow_sync("hitl-agent", "Tell Bob hi", enable_hitl=True)
+    resumed = client.run_workflow_sync("hitl-agent", **_approval(paused))
+    _resumed_without_input(sketricgen_emulator, resumed)
+
+
+@pytest.mark.emulator
+@pytest.mark.anyio
+async def test_a_hitl_resume_needs_no_user_input_async(
+    make_client: ClientFactory, sketricgen_emulator: Emulator
+) -> None:
+    async with make_client() as client:
+        paused = await client.run_workflow("hitl-agent", "Tell Bob hi", enable_hitl=True)
+        resumed = await client.run_workflow(agent_id="hitl-agent", **_approval(paused))
+    _resumed_without_input(sketricgen_emulator, resumed)
+
+
+EMPTY_INPUT = r"user_input is empty: pass a message as user_input, attach files \(file_paths="
+
+
+@pytest.mark.emulator
+@pytest.mark.parametrize("extra", [{}, {"user_input": "  "}, {"assets": []}, {"file_paths": []}])
+def test_an_empty_run_is_refused_before_any_request_sync(
+    make_client: ClientFactory, sketricgen_emulator: Emulator, extra: dict[str, Any]
+) -> None:
+    with pytest.raises(SketricGenValidationError, match=EMPTY_INPUT) as caught:
+        make_client().run_workflow_sync("agent-123", **extra)
+    assert caught.value.field == "user_input"
+    assert "hitl_resume=" in str(caught.value)
+    assert sketricgen_emulator.requests == []
+
+
+@pytest.mark.emulator
+@pytest.mark.anyio
+async def test_an_empty_run_is_refused_before_any_request_async(
+    make_client: ClientFactory, sketricgen_emulator: Emulator
+) -> None:
+    async with make_client() as client:
+        with pytest.raises(SketricGenValidationError, match=EMPTY_INPUT):
+            await client.run_workflow("agent-123", stream=True)
+    assert sketricgen_emulator.requests == []
