@@ -64,3 +64,20 @@ page rely on; shapes are those of `ag-ui-protocol` 1.0):
   `incomplete_stream`, ...). The relay's output always passes AG-UI's
   event-order rules (`sketricgen.verify`).
 """
+
+from __future__ import annotations
+
+from ._app import AgUiRelay
+from ._errors import RelayRequestError
+from ._server import create_app
+from ._store import InMemoryThreadStore, PendingHitl, ThreadRecord, ThreadStore
+
+__all__ = [
+    "AgUiRelay",
+    "InMemoryThreadStore",
+    "PendingHitl",
+    "RelayRequestError",
+    "ThreadRecord",
+    "ThreadStore",
+    "create_app",
+]
