@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import html
+import html.entities
 import json
 import re
 from collections.abc import Mapping, Sequence
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, overload
 
 import httpx
 
@@ -31,7 +33,14 @@ from ._exceptions import (
 if TYPE_CHECKING:
     from sketricgen_models import ValidationErrorItem
 
-__all__ = ["REQUEST_ID_HEADERS", "api_error", "network_error", "summarize_body", "unexpected_body"]
+__all__ = [
+    "REQUEST_ID_HEADERS",
+    "api_error",
+    "network_error",
+    "redact",
+    "summarize_body",
+    "unexpected_body",
+]
 
 REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid", "x-amz-request-id")
 """Response headers read, in order, for the service's request id."""
@@ -63,6 +72,8 @@ _HINTS = {
 
 _MAX_DETAIL = 300
 _MIN_SECRET = 8  # shorter "keys" (tests, typos) would blank out ordinary words
+_MASK = "***"
+_MAY_BE_ENCODED = re.compile(r"[%&\\]")  # only then can an encoded key be present
 _MAX_VALIDATION_ITEMS = 5
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _H1 = re.compile(rb"<h1[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
@@ -85,7 +96,8 @@ def api_error(
 
     The message says what failed, the service's own words (`message`,
     `detail`, a 422 list summarized, an HTML page's title) and what to do.
-    `secret` is removed from everything kept.
+    `secret` is removed from everything kept (message, body, request id),
+    in whatever form a server echoed it: as is, URL- or HTML-encoded.
     """
     body, detail, fields = summarize_body(headers, content, secret=secret)
     if status_code == 429:
@@ -105,9 +117,10 @@ def api_error(
     message = _sentence(message) + (f" {hint}" if hint else "")
     if attempts > 1:
         message += f" (gave up after {attempts} attempts)"
-    request_id = request_id_of(headers)
+    request_id = redact(request_id_of(headers), secret)
     if request_id:
         message += f" [request id {request_id}]"
+    message = redact(message, secret)
     cls = _CLASSES.get(status_code) or (
         SketricGenServerError if status_code >= 500 else SketricGenAPIError
     )
@@ -134,7 +147,7 @@ def unexpected_body(
 ) -> SketricGenUnexpectedResponseError:
     """The exception for a success status whose body is not the `expected` shape."""
     body, detail, _ = summarize_body(headers, content, secret=secret)
-    request_id = request_id_of(headers)
+    request_id = redact(request_id_of(headers), secret)
     message = (
         f"{target} answered {_status_text(status_code)} but not with {expected}: {detail}. "
         "A proxy may be in the way; check base_url."
@@ -142,7 +155,7 @@ def unexpected_body(
     if request_id:
         message += f" [request id {request_id}]"
     return SketricGenUnexpectedResponseError(
-        message, status_code=status_code, response_body=body, request_id=request_id
+        redact(message, secret), status_code=status_code, response_body=body, request_id=request_id
     )
 
 
@@ -193,33 +206,93 @@ def summarize_body(
     """Read an error body: (kept body, one-line summary, top-level fields a 422 names).
 
     The kept body is the parsed JSON when it is JSON, else the text (None
-    when empty); the summary never dumps a whole page.
+    when empty); the summary never dumps a whole page. `secret` is removed
+    from both, before and after decoding (JSON escapes, HTML entities).
     """
     if not content.strip():
         return None, "no details given", []
-    text = content.decode("utf-8", "replace")
-    if secret and len(secret) >= _MIN_SECRET and secret in text:
-        text = text.replace(secret, "***")
+    raw = content.decode("utf-8", "replace")
+    text = redact(raw, secret)
+    if text is not raw:
         content = text.encode()
     content_type = headers.get("content-type", "").lower()
     head = content.lstrip()[:100].lower()
     if "json" in content_type or head[:1] in (b"{", b"["):
         try:
-            data = json.loads(text)
+            data = _redact_json(json.loads(text), secret)
         except ValueError:
             pass
         else:
             detail, fields = _summarize_json(data)
-            return data, detail, fields
+            return data, redact(detail, secret), fields
     if "html" in content_type or head.startswith((b"<!doctype html", b"<html")):
-        return text, _summarize_html(content), []
+        return text, redact(_summarize_html(content), secret), []
     if "xml" in content_type or head.startswith(b"<?xml"):
         code, xml_message = _XML_CODE.search(content), _XML_MESSAGE.search(content)
         if code or xml_message:
             found = (m for m in (code, xml_message) if m)
             parts = [_clean(m.group(1).decode("utf-8", "replace")) for m in found]
-            return text, _truncate(": ".join(parts)), []
+            return text, redact(_truncate(": ".join(parts)), secret), []
     return text, _truncate(" ".join(text.split())), []
+
+
+@overload
+def redact(text: str, secret: Optional[str]) -> str: ...
+@overload
+def redact(text: None, secret: Optional[str]) -> None: ...
+def redact(text: Optional[str], secret: Optional[str]) -> Optional[str]:
+    """`text` with every occurrence of `secret` replaced by `***` (`text` itself if none).
+
+    An occurrence may be written with any of its characters URL-encoded
+    (`%2D`), as an HTML character reference (`&#45;`, `&#x2d;`, `&lowbar;`)
+    or a JSON escape (`\\u002d`), as proxies echoing a header do. A secret
+    shorter than 8 characters is left alone: it would blank ordinary words.
+    """
+    if not text or not secret or len(secret) < _MIN_SECRET:
+        return text
+    if secret in text:
+        text = text.replace(secret, _MASK)
+    if not _MAY_BE_ENCODED.search(text):
+        return text
+    return _secret_pattern(secret).sub(_MASK, text)
+
+
+def _redact_json(data: Any, secret: Optional[str]) -> Any:
+    """Parsed JSON with `secret` removed from every string, keys included."""
+    if isinstance(data, str):
+        return redact(data, secret)
+    if isinstance(data, list):
+        return [_redact_json(item, secret) for item in data]
+    if isinstance(data, dict):
+        return {redact(k, secret): _redact_json(v, secret) for k, v in data.items()}
+    return data
+
+
+@functools.lru_cache(maxsize=4)
+def _secret_pattern(secret: str) -> re.Pattern[str]:
+    names = _entity_names()
+    return re.compile("".join(_char_forms(char, names.get(char, ())) for char in secret))
+
+
+def _char_forms(char: str, entity_names: Sequence[str]) -> str:
+    code = ord(char)
+    forms = [re.escape(char), f"&#0*{code};?", f"&#[xX]0*(?i:{code:x});?"]
+    forms += [re.escape(f"&{name}") for name in entity_names]
+    if code < 0x80:
+        forms.append(f"%(?i:{code:02x})")
+    if code < 0x10000:
+        forms.append(f"\\\\u(?i:{code:04x})")
+    return f"(?:{'|'.join(forms)})"
+
+
+@functools.lru_cache(maxsize=1)
+def _entity_names() -> dict[str, list[str]]:
+    """Named HTML character references by the one character each stands for."""
+    names: dict[str, list[str]] = {}
+    for name, value in html.entities.html5.items():
+        if len(value) == 1:
+            names.setdefault(value, []).append(name)
+    return names
 
 
 def _summarize_json(data: Any) -> tuple[str, list[str]]:

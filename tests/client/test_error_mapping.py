@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
+import urllib.parse
 from typing import Optional
 
 import httpx
@@ -210,3 +213,163 @@ def test_transport_failures_become_network_errors(error: Exception, cls: type) -
     assert isinstance(mapped, SketricGenNetworkError)
     assert not isinstance(mapped, httpx.HTTPError)
     assert TARGET in str(mapped)
+
+
+# -- each kind of error body, summarized: the whole message ------------------------------
+
+
+def test_whole_message_html_title() -> None:
+    page = b"<html><head><title>502 Bad Gateway</title></head><body><h1>nginx</h1></body></html>"
+    error = api_error(502, {"content-type": "text/html"}, page, target=TARGET)
+    assert str(error) == (
+        f"{TARGET} answered 502 Bad Gateway: an HTML page (502 Bad Gateway), likely from a "
+        "proxy. A proxy in front of the service could not reach it; try again later."
+    )
+
+
+def test_whole_message_s3_code_and_message() -> None:
+    xml = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code>'
+        b"<Message>Invalid according to Policy: Policy expired.</Message>"
+        b"<RequestId>4442587FB7D0A2F9</RequestId></Error>"
+    )
+    error = api_error(403, {"content-type": "application/xml"}, xml, target="POST https://s3/")
+    assert str(error) == (
+        "POST https://s3/ answered 403 Forbidden: AccessDenied: Invalid according to Policy: "
+        "Policy expired. This API key may not do this (for example, use this agent)."
+    )
+
+
+def test_whole_message_json_without_message_detail_or_error() -> None:
+    assert str(_error(418, {"status": "teapot", "retry": False})) == (
+        f'{TARGET} answered 418 I\'m a Teapot: {{"status":"teapot","retry":false}}.'
+    )
+
+
+def test_whole_message_json_error_field() -> None:
+    assert str(_error(403, {"error": "Key revoked", "code": "key_revoked"})) == (
+        f"{TARGET} answered 403 Forbidden: Key revoked. "
+        "This API key may not do this (for example, use this agent)."
+    )
+
+
+def test_whole_message_fastapi_detail() -> None:
+    assert str(_error(404, {"detail": "Agent 'ghost' not found"})) == (
+        f"{TARGET} answered 404 Not Found: Agent 'ghost' not found. "
+        "Check agent_id and conversation_id."
+    )
+
+
+def test_whole_message_nested_422_loc() -> None:
+    body = {
+        "detail": [
+            {"loc": ["body", "hitl_resume", "decisions", 0, "type"],
+             "msg": "Input should be 'respond', 'approve' or 'reject'", "type": "literal_error"},
+            {"loc": ["body", "contact_id"], "msg": "String should have at most 255 characters"},
+        ]
+    }  # fmt: skip
+    error = _error(422, body)
+    assert str(error) == (
+        f"{TARGET} answered 422 Unprocessable Content: 2 invalid fields: "
+        "hitl_resume.decisions[0].type: Input should be 'respond', 'approve' or 'reject'; "
+        "contact_id: String should have at most 255 characters. Fix the fields named above."
+    )
+    assert error.field is None  # two fields: none singled out
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "expected", "cls"),
+    [
+        (499, None, "answered 499: no details given.", SketricGenAPIError),
+        (499, {"message": "Client Closed Request"}, "answered 499: Client Closed Request.",
+         SketricGenAPIError),
+        (599, None, "answered 599: no details given. The service failed while handling the "
+         "request, and may have acted on it.", SketricGenServerError),
+    ],
+)  # fmt: skip
+def test_whole_message_unknown_status_codes(
+    status: int, body: object, expected: str, cls: type[SketricGenAPIError]
+) -> None:
+    error = _error(status, body)
+    assert str(error) == f"{TARGET} {expected}"
+    assert type(error) is cls
+    assert error.status_code == status
+
+
+# -- the API key, echoed back by a proxy, is never kept -----------------------------------
+
+KEY = "sk_api_live-0123456789abcdef"
+
+
+def _leaks(value: object) -> bool:
+    """Whether `value` shows the key in any form a reader (or a browser) would decode."""
+    text = json.dumps(value) if not isinstance(value, str) else value
+    decoded = html.unescape(urllib.parse.unquote(text))
+    decoded = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), decoded)
+    return KEY in decoded
+
+
+@pytest.mark.parametrize(
+    ("status", "headers", "content", "expected"),
+    [
+        (502, {"content-type": "text/html"},
+         f"<html><title>Bad key {KEY}</title><p>API-KEY: {KEY}</p></html>".encode(),
+         "answered 502 Bad Gateway: an HTML page (Bad key ***), likely from a proxy. A proxy in "
+         "front of the service could not reach it; try again later."),
+        (401, {"content-type": "text/html"},
+         b"<html><title>Denied for sk&#95;api&lowbar;live&#x2D;0123456789abcdef</title></html>",
+         "answered 401 Unauthorized: an HTML page (Denied for ***), likely from a proxy. Check "
+         "the API key (api_key=, or SKETRICGEN_API_KEY with from_env())."),
+        (403, {"content-type": "application/xml"},
+         f"<Error><Code>AccessDenied</Code><Message>Key {KEY} refused</Message></Error>".encode(),
+         "answered 403 Forbidden: AccessDenied: Key *** refused. This API key may not do this "
+         "(for example, use this agent)."),
+        (401, JSON, json.dumps({"message": f"Invalid key {KEY}"}).encode(),
+         "answered 401 Unauthorized: Invalid key ***. Check the API key (api_key=, or "
+         "SKETRICGEN_API_KEY with from_env())."),
+        (401, JSON, b'{"detail": "bad \\u0073k_api_live-0123456789abcdef"}',
+         "answered 401 Unauthorized: bad ***. Check the API key (api_key=, or SKETRICGEN_API_KEY "
+         "with from_env())."),
+        (418, JSON, json.dumps({"echo": {"headers": {"API-KEY": KEY}}}).encode(),
+         'answered 418 I\'m a Teapot: {"echo":{"headers":{"API-KEY":"***"}}}.'),
+        (500, {"content-type": "text/plain"}, f"upstream said: key={KEY}".encode(),
+         "answered 500 Internal Server Error: upstream said: key=***. The service failed while "
+         "handling the request, and may have acted on it."),
+        (307, {"location": f"https://proxy.example/login?key={urllib.parse.quote(KEY)}&x=1"}, b"",
+         "answered 307 Temporary Redirect: no details given. Unexpected redirect to "
+         "https://proxy.example/login?key=***&x=1; check base_url."),
+        (401, {"x-request-id": f"req-{KEY}"}, b"",
+         "answered 401 Unauthorized: no details given. Check the API key (api_key=, or "
+         "SKETRICGEN_API_KEY with from_env()). [request id req-***]"),
+    ],
+    ids=["html", "html-entities", "s3-xml", "json", "json-escape", "json-dump", "text",
+         "location", "request-id"],
+)  # fmt: skip
+def test_an_echoed_key_is_removed_from_the_message_and_the_body(
+    status: int, headers: dict[str, str], content: bytes, expected: str
+) -> None:
+    error = api_error(status, headers, content, target=TARGET, secret=KEY)
+    assert str(error) == f"{TARGET} {expected}"
+    assert not _leaks(str(error))
+    assert not _leaks(error.response_body)
+    assert not _leaks(error.request_id or "")
+    assert not _leaks(repr(error.args))
+
+
+def test_an_echoed_key_is_removed_from_an_unexpected_success_body() -> None:
+    page = f"<html><title>Sign in ({KEY})</title></html>".encode()
+    headers = {"content-type": "text/html", "x-request-id": KEY}
+    error = unexpected_body(
+        201, headers, page, target=TARGET, expected="a ChatResponse", secret=KEY
+    )
+    assert str(error) == (
+        f"{TARGET} answered 201 Created but not with a ChatResponse: an HTML page (Sign in "
+        "(***)), likely from a proxy. A proxy may be in the way; check base_url. [request id ***]"
+    )
+    assert error.response_body == "<html><title>Sign in (***)</title></html>"
+    assert error.request_id == "***"
+
+
+def test_a_short_key_is_not_scrubbed_from_ordinary_words() -> None:
+    error = api_error(401, JSON, b'{"message": "test key refused"}', target=TARGET, secret="test")
+    assert "test key refused" in str(error)
