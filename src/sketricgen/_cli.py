@@ -2,6 +2,7 @@
 
     sketricgen run AGENT_ID "message" [--no-stream] [-f FILE]... [--json] ...
     sketricgen emulator [--host 127.0.0.1] [--port 8787]
+    sketricgen relay --agent AGENT [--port 8788] [--emulator]
 
 Exit codes: 0 success; 1 an API, network or run error (one line on stderr, no
 traceback); 2 a usage error; 130 interrupted (Ctrl-C), after closing the
@@ -85,6 +86,26 @@ def _parser() -> argparse.ArgumentParser:
         "--pace", type=float, default=0.0, metavar="SECONDS",
         help="wait this long before each streamed event, to watch a reply arrive",
     )  # fmt: skip
+    relay = commands.add_parser(
+        "relay",
+        help="serve an agent as an AG-UI endpoint with a chat page (needs sketricgen[relay])",
+        description="Serve the chat page (GET /) and the AG-UI relay (POST /agent) until Ctrl-C.",
+    )
+    relay.add_argument("--agent", required=True, metavar="AGENT", help="the agent to serve")
+    relay.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    relay.add_argument("--port", type=int, default=8788, help="port (0: any free one)")
+    relay.add_argument(
+        "--allow", action="append", default=[], metavar="AGENT",
+        help="another agent the page may pick with forwardedProps.agentId (repeatable)",
+    )  # fmt: skip
+    relay.add_argument(
+        "--emulator", action="store_true",
+        help="serve a local emulator's agents (needs sketricgen[testing]); no key needed",
+    )  # fmt: skip
+    relay.add_argument(
+        "--pace", type=float, default=0.05, metavar="SECONDS",
+        help="with --emulator: the wait before each event, to watch a reply arrive",
+    )  # fmt: skip
     return parser
 
 
@@ -94,6 +115,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         if options.command == "emulator":
             return _serve_emulator(options.host, options.port, options.pace)
+        if options.command == "relay":
+            from .relay._command import relay_command  # noqa: PLC0415 (the relay extra)
+
+            return relay_command(options)
         return _run(options)
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")
