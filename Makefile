@@ -17,6 +17,7 @@ PIP_QUIET := --quiet --disable-pip-version-check
 
 help:
 	@echo "make demo             a streamed workflow with a file, through the CLI, on the local emulator"
+	@echo "make relay-demo       the chat page and the AG-UI relay (sketricgen relay) on the local emulator"
 	@echo "make install          create .venv with the project and its dev tools"
 	@echo "make test             everything CI checks (lint, generated code, tests on every Python)"
 	@echo "make generate         regenerate generated/ from openapi/sketricgen.yaml"
@@ -62,7 +63,7 @@ ifneq ($(PY39),)
 	$(VENV39)/bin/python -m pip install $(PIP_QUIET) --upgrade pip
 	$(VENV39)/bin/python -m pip install $(PIP_QUIET) --force-reinstall --no-deps .
 	$(VENV39)/bin/python -m pip install $(PIP_QUIET) '.[test,testing]'
-	cd tests && ../$(VENV39)/bin/python -m pytest -c ../pyproject.toml --rootdir .. -m 'not wheel' .
+	cd tests && ../$(VENV39)/bin/python -m pytest -c ../pyproject.toml --rootdir .. -m 'not wheel and not frontend' .
 	@$(VENV39)/bin/python -c 'import sys; print("suite ran on Python", sys.version.split()[0], "(" + sys.executable + ")")' | tee -a .tested-interpreters
 else
 	@echo "no Python 3.9 under /root/.pyenv/versions: skipped the floor run" | tee -a .tested-interpreters
@@ -72,6 +73,7 @@ test:
 	@rm -f .tested-interpreters
 	$(MAKE) lint
 	$(MAKE) check-generated
+	$(MAKE) frontend-deps
 	$(MAKE) test-default
 	$(MAKE) test-py39
 	@echo "== interpreters that ran the suite:"; cat .tested-interpreters; rm -f .tested-interpreters
@@ -84,3 +86,29 @@ $(VENV)/.bench-installed: pyproject.toml
 
 bench: $(VENV)/.bench-installed
 	$(VPY) -m bench.run
+
+# The frontend suites (tests/relay, marker `frontend`, newest Python only) drive the relay
+# with Node's @ag-ui/client (npm packages pinned by the lockfile) and Debian's Chromium.
+RELAY_JS := tests/relay/js
+CHROMIUM := /usr/bin/chromium
+APT_INSTALL := apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+
+.PHONY: relay-demo frontend-deps
+
+# Open the printed address; ?agent=hitl-agent (or another built-in agent) switches agents.
+relay-demo: install
+	$(VPY) -m sketricgen relay --agent demo-agent --emulator --allow agent-123 \
+		--allow hitl-agent --allow error-agent --allow out-of-credits-agent
+
+frontend-deps: $(RELAY_JS)/node_modules/.package-lock.json $(CHROMIUM)
+
+$(RELAY_JS)/node_modules/.package-lock.json: $(RELAY_JS)/package.json $(RELAY_JS)/package-lock.json
+	@command -v npm >/dev/null || { $(APT_INSTALL) nodejs npm; } || \
+		{ echo "npm is missing and apt-get could not install it: the Node client suite cannot run"; exit 1; }
+	cd $(RELAY_JS) && npm ci
+	@touch $@
+
+$(CHROMIUM):
+	$(APT_INSTALL) chromium || \
+		{ echo "apt-get could not install chromium: the browser suite cannot run"; exit 1; }
+	@test -x $@
