@@ -13,6 +13,9 @@ import httpx
 
 from ._config import (
     DEFAULT_MAX_CONCURRENT_UPLOADS,
+    DEFAULT_MAX_CONNECTIONS,
+    DEFAULT_MAX_EVENT_SIZE,
+    DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     ClientConfig,
@@ -39,11 +42,26 @@ ResumeArg = Union["HitlResume", Mapping[str, Any], None]
 class SketricGenClient:
     """A client of SketricGen's Chat Server API, with async and sync methods.
 
-    It keeps one pool of connections per mode for its whole life: create it
-    once, and close it with `close()` / `aclose()` or a `with` /
-    `async with` block. `http_client` / `async_http_client` let you bring
-    your own httpx clients (you then close them yourself).
-    `max_concurrent_uploads` bounds how many files of one call upload at once.
+    It keeps one pool of connections per mode for its whole life (one per
+    event loop for the async methods): create it once, and close it with
+    `close()` / `aclose()` or a `with` / `async with` block.
+    `http_client` / `async_http_client` let you bring your own httpx clients
+    (you then close them yourself; the SDK still never follows a redirect).
+
+    `timeout` (seconds) bounds each attempt of a non-streamed call as a
+    whole: from sending the request to the last byte of the answer
+    (connecting takes at most 10 of them). On a stream it is the longest
+    silence allowed between two reads (`stream_timeout=` bounds a whole
+    stream). `upload_timeout` does the same for each upload step.
+    `max_retries` counts the extra attempts made where a retry is safe.
+
+    `max_response_size` bounds the body of a non-streamed answer, in bytes
+    once decompressed (`SketricGenResponseTooLargeError` past it);
+    `max_event_size` bounds one event of a stream (`SketricGenEventDecodeError`).
+    `max_connections` is how many connections the client's pool opens at
+    once (None: no limit); further requests wait for a free one, up to
+    `timeout`. `max_concurrent_uploads` bounds how many files of one call
+    upload at once.
     """
 
     def __init__(
@@ -59,6 +77,9 @@ class SketricGenClient:
         async_http_client: Optional[httpx.AsyncClient] = None,
         default_headers: Optional[Mapping[str, str]] = None,
         max_concurrent_uploads: int = DEFAULT_MAX_CONCURRENT_UPLOADS,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
+        max_connections: Optional[int] = DEFAULT_MAX_CONNECTIONS,
     ) -> None:
         configure_from_env()
         self._config = ClientConfig.create(
@@ -70,6 +91,9 @@ class SketricGenClient:
             upload_base_url,
             default_headers,
             max_concurrent_uploads=max_concurrent_uploads,
+            max_response_size=max_response_size,
+            max_event_size=max_event_size,
+            max_connections=max_connections,
         )
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise SketricGenValidationError(
@@ -110,7 +134,7 @@ class SketricGenClient:
 
     @property
     def timeout(self) -> float:
-        """Seconds a request may wait for the service (connecting takes at most 10)."""
+        """Seconds for each attempt of a call (on a stream: the longest silence between reads)."""
         return self._config.timeout
 
     @property

@@ -10,10 +10,14 @@ from typing import Any, Optional, Union
 from urllib.parse import urlsplit
 
 from ._exceptions import SketricGenValidationError
+from ._sse import DEFAULT_MAX_EVENT_SIZE
 
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_CONCURRENT_UPLOADS",
+    "DEFAULT_MAX_CONNECTIONS",
+    "DEFAULT_MAX_EVENT_SIZE",
+    "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "DEFAULT_UPLOAD_BASE_URL",
@@ -27,6 +31,10 @@ DEFAULT_UPLOAD_BASE_URL = "https://v9xof9ohlg.execute-api.us-east-1.amazonaws.co
 DEFAULT_TIMEOUT = 300.0
 DEFAULT_MAX_RETRIES = 3
 DEFAULT_MAX_CONCURRENT_UPLOADS = 4
+DEFAULT_MAX_RESPONSE_SIZE = 32 * 1024 * 1024
+"""Bytes of a non-streamed answer's body, once decompressed, the client accepts."""
+DEFAULT_MAX_CONNECTIONS = 100
+"""Connections a client's pool opens at once (httpx's own default)."""
 
 ENV_VARS = {
     "api_key": "SKETRICGEN_API_KEY",
@@ -58,6 +66,9 @@ class ClientConfig:
     upload_base_url: str = DEFAULT_UPLOAD_BASE_URL
     default_headers: Mapping[str, str] = field(default_factory=dict)
     max_concurrent_uploads: int = DEFAULT_MAX_CONCURRENT_UPLOADS
+    max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE
+    max_event_size: int = DEFAULT_MAX_EVENT_SIZE
+    max_connections: Optional[int] = DEFAULT_MAX_CONNECTIONS
 
     @classmethod
     def create(
@@ -71,6 +82,9 @@ class ClientConfig:
         default_headers: Any = None,
         *,
         max_concurrent_uploads: Any = DEFAULT_MAX_CONCURRENT_UPLOADS,
+        max_response_size: Any = DEFAULT_MAX_RESPONSE_SIZE,
+        max_event_size: Any = DEFAULT_MAX_EVENT_SIZE,
+        max_connections: Any = DEFAULT_MAX_CONNECTIONS,
         source: Optional[Mapping[str, str]] = None,
     ) -> ClientConfig:
         """Validate every setting; raise `SketricGenValidationError` naming the first bad one.
@@ -97,7 +111,12 @@ class ClientConfig:
                 chat=False,
             ),
             default_headers=_headers(default_headers),
-            max_concurrent_uploads=_concurrency(max_concurrent_uploads),
+            max_concurrent_uploads=_count(max_concurrent_uploads, "max_concurrent_uploads"),
+            max_response_size=_count(max_response_size, "max_response_size", "bytes"),
+            max_event_size=_count(max_event_size, "max_event_size", "bytes"),
+            max_connections=(
+                None if max_connections is None else _count(max_connections, "max_connections")
+            ),
         )
 
 
@@ -197,11 +216,11 @@ def _retries(value: Any, name: str) -> int:
     return number
 
 
-def _concurrency(value: Any) -> int:
+def _count(value: Any, name: str, unit: str = "") -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        what = f"a whole number of {unit}" if unit else "a whole number"
         raise SketricGenValidationError(
-            f"max_concurrent_uploads must be a whole number, 1 or more, got {value!r}",
-            field="max_concurrent_uploads",
+            f"{name} must be {what}, 1 or more, got {value!r}", field=name
         )
     return value
 

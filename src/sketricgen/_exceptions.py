@@ -26,6 +26,8 @@ __all__ = [
     "SketricGenPayloadTooLargeError",
     "SketricGenPermissionDeniedError",
     "SketricGenRateLimitError",
+    "SketricGenRedirectError",
+    "SketricGenResponseTooLargeError",
     "SketricGenRunError",
     "SketricGenServerError",
     "SketricGenStreamError",
@@ -126,6 +128,46 @@ class SketricGenServerError(SketricGenAPIError):
 
 class SketricGenUnexpectedResponseError(SketricGenAPIError):
     """A success status whose body is not what the call answers (not JSON, missing fields)."""
+
+
+class SketricGenRedirectError(SketricGenAPIError):
+    """A 3xx answer: the SDK never follows redirects, so the key stays on SketricGen's hosts.
+
+    `location` is where the answer pointed (None when it named no place).
+    Never retried; check `base_url` / `upload_base_url`.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        location: Optional[str] = None,
+        response_body: Any = None,
+        request_id: Optional[str] = None,
+    ) -> None:
+        super().__init__(
+            message, status_code=status_code, response_body=response_body, request_id=request_id
+        )
+        self.location = location
+
+
+class SketricGenResponseTooLargeError(SketricGenUnexpectedResponseError):
+    """A success answer's body, decompressed, is larger than `max_response_size` bytes.
+
+    The rest of the body is not read; `max_size` is the limit that applied.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        max_size: int,
+        request_id: Optional[str] = None,
+    ) -> None:
+        super().__init__(message, status_code=status_code, request_id=request_id)
+        self.max_size = max_size
 
 
 class SketricGenNetworkError(SketricGenError):

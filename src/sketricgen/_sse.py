@@ -396,8 +396,8 @@ class SSEDecoder(Generic[E]):
     def _fail(self, what: str) -> NoReturn:
         self._error = SketricGenEventDecodeError(
             f"event stream: {what} exceeds max_event_size ({self._max} bytes); the rest "
-            "of the stream cannot be decoded (raise max_event_size if the server "
-            "legitimately sends events this large)"
+            "of the stream cannot be decoded (pass a larger max_event_size= to "
+            "SketricGenClient if the server legitimately sends events this large)"
         )
         self._error_raised = True
         raise self._error

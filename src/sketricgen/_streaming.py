@@ -45,7 +45,9 @@ def open_stream(
 ) -> Stream:
     """Send `spec` for an event stream (retried until the answer's headers) and open it."""
     spec = stream_request(spec)
-    state = StreamCore(core, spec, stream_timeout=stream_timeout)
+    state = StreamCore(
+        core, spec, stream_timeout=stream_timeout, max_event_size=core.config.max_event_size
+    )
     response = transport.send(spec, stream=True)
     try:
         if not state.is_event_stream(response):
@@ -188,7 +190,9 @@ async def open_stream_async(
 ) -> AsyncStream:
     """The async twin of `open_stream`."""
     spec = stream_request(spec)
-    state = StreamCore(core, spec, stream_timeout=stream_timeout)
+    state = StreamCore(
+        core, spec, stream_timeout=stream_timeout, max_event_size=core.config.max_event_size
+    )
     response = await transport.send(spec, stream=True)
     try:
         if not state.is_event_stream(response):

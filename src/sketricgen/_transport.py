@@ -1,13 +1,19 @@
 """The one transport: headers, timeouts, retries, error mapping and logging for every call.
 
 `TransportCore` makes every decision and does no I/O; `SyncTransport` and
-`AsyncTransport` are thin shells that only send, read, sleep and close. Each
-shell holds one pooled httpx client for its lifetime (created on first use,
-or the one the user passed, which the user keeps ownership of).
+`AsyncTransport` are thin shells that only send, read, sleep and close. The
+sync shell holds one pooled httpx client for its lifetime, the async shell
+one per event loop (created on first use); or the one the user passed,
+which the user keeps ownership of.
 
 Three hosts: the chat API (`API-KEY`, `timeout`), the upload API
 (`X-API-KEY`, `upload_timeout`) and external hosts such as the presigned
-storage target, which never receive the API key.
+storage target, which never receive the API key. Redirects are never
+followed, whatever client is used: a 3xx is a `SketricGenRedirectError`.
+
+Bodies are read chunk by chunk, decompressed, into a `BodyReader`: a
+non-streamed answer must fit in `max_response_size` bytes and arrive before
+its attempt's deadline (`timeout` from sending the request).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import contextlib
 import enum
 import logging
 import platform
+import socket
 import threading
 import time
 from collections.abc import AsyncGenerator, Mapping
@@ -25,9 +32,14 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, Union
 
 import httpx
 
+from ._body import ERROR_BODY_LIMIT, BodyReader
 from ._config import ClientConfig
-from ._errors import api_error, network_error, unexpected_body
-from ._exceptions import SketricGenClosedError
+from ._errors import api_error, network_error, request_id_of, unexpected_body
+from ._exceptions import (
+    SketricGenClosedError,
+    SketricGenRedirectError,
+    SketricGenResponseTooLargeError,
+)
 from ._logging import logger
 from ._retry import RetryDecision, RetryPolicy
 from ._version import __version__
@@ -39,6 +51,8 @@ __all__ = ["AsyncTransport", "Host", "RequestSpec", "SyncTransport", "TransportC
 
 CONNECT_TIMEOUT = 10.0
 """Seconds allowed to open a connection (the other phases use the configured timeout)."""
+KEEPALIVE_CONNECTIONS = 20
+"""Idle connections a pool keeps open at most (httpx's default)."""
 
 _KEY_HEADERS = ("api-key", "x-api-key")
 _DEBUG = logging.DEBUG
@@ -125,7 +139,14 @@ class TransportCore:
         chat call merges nothing (see `build` for the other hosts).
         """
         chat = self._hosts[Host.CHAT]
-        return {"headers": chat.headers, "timeout": chat.timeout, "follow_redirects": False}
+        most = self.config.max_connections
+        keep = KEEPALIVE_CONNECTIONS if most is None else min(most, KEEPALIVE_CONNECTIONS)
+        return {
+            "headers": chat.headers,
+            "timeout": chat.timeout,
+            "follow_redirects": False,
+            "limits": httpx.Limits(max_connections=most, max_keepalive_connections=keep),
+        }
 
     def build(self, client: HttpClient, spec: RequestSpec, *, own: bool) -> httpx.Request:
         """The httpx request for one attempt of `spec`.
@@ -168,8 +189,65 @@ class TransportCore:
         """`METHOD url` for messages and logs (no query string: it may hold a signature)."""
         return f"{spec.method.upper()} {self._hosts[spec.host].base_url}{spec.url.split('?')[0]}"
 
-    def after_status(self, spec: RequestSpec, attempt: int, response: httpx.Response) -> float:
-        """After an error status: the wait before the next attempt, or raise the mapped error."""
+    def seconds(self, spec: RequestSpec) -> float:
+        """How long one attempt of `spec` may take as a whole (its host's timeout)."""
+        timeout = spec.timeout or self._hosts[spec.host].timeout
+        return timeout.read if timeout.read is not None else self.config.timeout
+
+    def deadline(self, spec: RequestSpec, *, stream: bool) -> Optional[float]:
+        """When an attempt started now must be over (None for a stream: it has its own)."""
+        return None if stream else time.monotonic() + self.seconds(spec)
+
+    def reader(self, response: httpx.Response, deadline: Optional[float]) -> BodyReader:
+        """What collects `response`'s body: up to `max_response_size` (a summary's worth of
+        an error body), until `deadline`."""
+        limit = self.config.max_response_size
+        if response.is_success:
+            return BodyReader(limit, deadline)
+        return BodyReader(min(limit, ERROR_BODY_LIMIT), deadline, truncate=True)
+
+    def timed_out(self, spec: RequestSpec) -> httpx.TimeoutException:
+        """The failure of an attempt whose answer did not arrive whole before its deadline."""
+        name = "upload_timeout" if spec.host is not Host.CHAT else "timeout"
+        return httpx.ReadTimeout(
+            f"the answer did not arrive whole within {name}={self.seconds(spec):g} s"
+        )
+
+    def answered(
+        self,
+        spec: RequestSpec,
+        attempt: int,
+        response: httpx.Response,
+        reader: BodyReader,
+        error: Optional[Exception],
+    ) -> Optional[float]:
+        """After reading an answer's body: None if `response` is the result (its body set),
+        else the wait before the next attempt; or raise the mapped error.
+
+        `error` is the transport failure that stopped the reading, if one did.
+        """
+        if not response.is_success:
+            return self.after_status(spec, attempt, response, reader.content())
+        if reader.expired:
+            return self.after_error(spec, attempt, self.timed_out(spec))
+        if error is not None:
+            return self.after_error(spec, attempt, error)
+        if reader.overflow:
+            raise self._too_large(spec, response)
+        response._content = reader.content()  # what `read()` would have kept
+        self.succeeded(spec, attempt, response)
+        return None
+
+    def after_status(
+        self, spec: RequestSpec, attempt: int, response: httpx.Response, content: bytes
+    ) -> float:
+        """After an error status: the wait before the next attempt, or raise the mapped error.
+
+        `content` is the start of the body. A redirect is never followed nor retried.
+        """
+        if 300 <= response.status_code < 400:
+            self._giving_up(spec, attempt, _REDIRECT)
+            raise self._redirect(spec, response, content)
         decision = self.policy.after_status(
             attempt, response.status_code, response.headers, idempotent=spec.idempotent
         )
@@ -179,7 +257,7 @@ class TransportCore:
         raise api_error(
             response.status_code,
             response.headers,
-            _content(response),
+            content,
             target=self.target(spec),
             retry_after=decision.retry_after,
             attempts=attempt + 1,
@@ -219,6 +297,45 @@ class TransportCore:
                 secret=self._secret,
             ) from None
 
+    def _redirect(
+        self, spec: RequestSpec, response: httpx.Response, content: bytes
+    ) -> SketricGenRedirectError:
+        location = response.headers.get("location")
+        if location is not None:
+            with contextlib.suppress(httpx.InvalidURL):
+                location = str(response.request.url.join(location))
+        headers = httpx.Headers(response.headers)
+        if location is not None:
+            headers["location"] = location.split("?")[0]  # a query may hold a signature
+        mapped = api_error(
+            response.status_code, headers, content, target=self.target(spec), secret=self._secret
+        )
+        return SketricGenRedirectError(
+            f"{mapped.message} The SDK never follows redirects, so that nothing (the API key "
+            "included) goes to another host: nothing was sent there.",
+            status_code=response.status_code,
+            location=location,
+            response_body=mapped.response_body,
+            request_id=mapped.request_id,
+        )
+
+    def _too_large(
+        self, spec: RequestSpec, response: httpx.Response
+    ) -> SketricGenResponseTooLargeError:
+        limit = self.config.max_response_size
+        request_id = request_id_of(response.headers)
+        message = (
+            f"{self.target(spec)} answered {response.status_code} with a body larger than "
+            f"max_response_size={limit} bytes (decompressed); it was not read further. "
+            "Pass a larger max_response_size= to SketricGenClient if answers are "
+            "legitimately this large."
+        )
+        if request_id:
+            message += f" [request id {request_id}]"
+        return SketricGenResponseTooLargeError(
+            message, status_code=response.status_code, max_size=limit, request_id=request_id
+        )
+
     def _retrying(self, spec: RequestSpec, attempt: int, decision: RetryDecision) -> float:
         delay = decision.delay
         assert delay is not None
@@ -244,17 +361,35 @@ class TransportCore:
             )
 
 
-def _content(response: httpx.Response) -> bytes:
-    try:
-        return response.content
-    except httpx.ResponseNotRead:  # reading the error body failed: map the status alone
-        return b""
+_REDIRECT = RetryDecision(None, None, "a redirect is never followed")
 
 
 def _closed(what: str) -> SketricGenClosedError:
     return SketricGenClosedError(
         f"{what} is closed: create a new SketricGenClient (or use it in a `with` block)"
     )
+
+
+def _complete(response: httpx.Response) -> bool:
+    """Whether every byte `Content-Length` announced has been read (no read can block)."""
+    length = response.headers.get("content-length", "")
+    return length.isdigit() and response.num_bytes_downloaded >= int(length)
+
+
+def _cut(reader: BodyReader, response: httpx.Response) -> Callable[[], None]:
+    """What a timer calls at the deadline: mark `reader` expired, wake the blocked read."""
+
+    def fire() -> None:
+        reader.expire()
+        network = response.extensions.get("network_stream")
+        get_info = getattr(network, "get_extra_info", None)
+        sock: Any = get_info("socket") if get_info is not None else None
+        if isinstance(sock, socket.socket):
+            with contextlib.suppress(OSError):
+                # The plain socket's method: on a TLS socket it leaves the TLS state alone.
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+    return fire
 
 
 class SyncTransport:
@@ -291,8 +426,11 @@ class SyncTransport:
         own = self._owned
         attempt = 0
         while True:
+            deadline = core.deadline(spec, stream=stream)
             try:
-                response = client.send(core.build(client, spec, own=own), stream=stream)
+                response = client.send(
+                    core.build(client, spec, own=own), stream=True, follow_redirects=False
+                )
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 delay = core.after_error(spec, attempt, exc)
             except RuntimeError:
@@ -300,19 +438,39 @@ class SyncTransport:
                     raise _closed("this client") from None
                 raise
             else:
-                if response.is_success:
+                if stream and response.is_success:
                     core.succeeded(spec, attempt, response)
                     return response
-                if stream:
-                    try:
-                        response.read()
-                    except httpx.HTTPError:
-                        pass
-                    finally:
-                        response.close()
-                delay = core.after_status(spec, attempt, response)
+                found = self._read(spec, attempt, response, deadline)
+                if found is None:
+                    return response
+                delay = found
             time.sleep(delay)
             attempt += 1
+
+    def _read(
+        self, spec: RequestSpec, attempt: int, response: httpx.Response, deadline: Optional[float]
+    ) -> Optional[float]:
+        """Read the body within bounds; then what `TransportCore.answered` says."""
+        reader = self._core.reader(response, deadline)
+        error: Optional[Exception] = None
+        timer: Optional[threading.Timer] = None
+        try:
+            for chunk in response.iter_bytes():
+                if reader.feed(chunk):
+                    break
+                if timer is None and deadline is not None and not _complete(response):
+                    # A body in several reads: a timer cuts the one that outlasts the deadline.
+                    timer = threading.Timer(deadline - time.monotonic(), _cut(reader, response))
+                    timer.daemon = True
+                    timer.start()
+        except httpx.HTTPError as exc:
+            error = exc
+        finally:
+            if timer is not None:
+                timer.cancel()
+            response.close()
+        return self._core.answered(spec, attempt, response, reader, error)
 
     def close(self) -> None:
         """Close the pooled connections (a user's own httpx client is left open)."""
@@ -323,46 +481,90 @@ class SyncTransport:
             client.close()
 
 
+class _Deadline:
+    """Cancels the running task after `seconds`; `absorb` tells that cancellation apart."""
+
+    __slots__ = ("_handle", "_task", "fired")
+
+    def __init__(self, seconds: float) -> None:
+        self._task = asyncio.current_task()
+        self.fired = False
+        self._handle = asyncio.get_running_loop().call_later(seconds, self._fire)
+
+    def _fire(self) -> None:
+        self.fired = True
+        if self._task is not None:
+            self._task.cancel()
+
+    def cancel(self) -> None:
+        self._handle.cancel()
+
+    def absorb(self) -> bool:
+        """After a `CancelledError`: True if it was this deadline's alone (it is then undone)."""
+        if not self.fired:
+            return False
+        uncancel = getattr(self._task, "uncancel", None)  # Python 3.11+
+        return uncancel is None or uncancel() == 0
+
+
+@dataclass
+class _LoopPool:
+    client: httpx.AsyncClient
+    closer: AsyncGenerator[None, None]
+
+
 class AsyncTransport:
-    """The asyncio shell: one pooled `httpx.AsyncClient`."""
+    """The asyncio shell: one pooled `httpx.AsyncClient` per event loop.
+
+    Connections belong to the loop that opened them, so each loop that uses
+    the client (a script calling `asyncio.run()` per request, threads each
+    running their own loop) gets its own pool, closed on that loop.
+    """
 
     def __init__(
         self, core: TransportCore, http_client: Optional[httpx.AsyncClient] = None
     ) -> None:
         self._core = core
-        self._client = http_client
-        self._owned = http_client is None
+        self._user = http_client
         self._closed = False
-        self._loop: Optional[asyncio.AbstractEventLoop] = None
-        self._closer: Optional[AsyncGenerator[None, None]] = None
+        self._lock = threading.Lock()
+        self._pools: dict[asyncio.AbstractEventLoop, _LoopPool] = {}
 
     @property
     def is_open(self) -> bool:
         """True while an httpx client the SDK created holds connections to close."""
-        return self._owned and self._client is not None and not self._client.is_closed
+        with self._lock:
+            return any(not pool.client.is_closed for pool in self._pools.values())
 
     def _http(self) -> httpx.AsyncClient:
-        client = self._client
-        loop = asyncio.get_running_loop()
-        if client is not None and loop is self._loop and not self._closed and not client.is_closed:
-            return client
         if self._closed:
             raise _closed("this client")
-        if not self._owned:
-            assert client is not None
-            if client.is_closed:
+        user = self._user
+        if user is not None:
+            if user.is_closed:
                 raise _closed("the httpx.AsyncClient passed as async_http_client=")
-            self._loop = loop
-            return client
-        if client is not None and not client.is_closed:
-            # Pooled connections belong to the loop that opened them (a script
-            # calling asyncio.run() per request): this loop gets its own pool.
-            logger.debug("event loop changed: opening a new connection pool")
-        # No await between the check and the assignment: safe among tasks.
-        self._client = client = httpx.AsyncClient(**self._core.client_options())
-        self._loop = loop
-        self._closer = _close_with_loop(client)
+            return user
+        loop = asyncio.get_running_loop()
+        pool = self._pools.get(loop)
+        if pool is not None and not pool.client.is_closed:
+            return pool.client
+        with self._lock:
+            if self._closed:
+                raise _closed("this client")
+            for gone in [other for other in self._pools if other.is_closed()]:
+                del self._pools[gone]  # closed without shutting its generators down
+            client = httpx.AsyncClient(**self._core.client_options())
+            if self._pools:
+                logger.debug("another event loop: opening a connection pool for it")
+            closer = _close_with_loop(client, lambda: self._forget(loop, client))
+            self._pools[loop] = _LoopPool(client, closer)
         return client
+
+    def _forget(self, loop: asyncio.AbstractEventLoop, client: httpx.AsyncClient) -> None:
+        with self._lock:
+            pool = self._pools.get(loop)
+            if pool is not None and pool.client is client:
+                del self._pools[loop]
 
     async def send(self, spec: RequestSpec, *, stream: bool = False) -> httpx.Response:
         """Send `spec` with retries; return a 2xx response (its body unread when `stream`).
@@ -372,29 +574,46 @@ class AsyncTransport:
         """
         core = self._core
         client = self._http()
-        own = self._owned
+        own = self._user is None
         attempt = 0
         while True:
+            deadline = core.deadline(spec, stream=stream)
+            timer = None if deadline is None else _Deadline(deadline - time.monotonic())
             try:
-                response = await client.send(core.build(client, spec, own=own), stream=stream)
+                response = await client.send(
+                    core.build(client, spec, own=own), stream=True, follow_redirects=False
+                )
+                if stream and response.is_success:
+                    core.succeeded(spec, attempt, response)
+                    return response
+                reader = core.reader(response, deadline)
+                error: Optional[Exception] = None
+                try:
+                    async for chunk in response.aiter_bytes():
+                        if reader.feed(chunk):
+                            break
+                except httpx.HTTPError as exc:
+                    error = exc
+                finally:
+                    await response.aclose()
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 delay = core.after_error(spec, attempt, exc)
+            except asyncio.CancelledError:
+                if timer is None or not timer.absorb():
+                    raise
+                delay = core.after_error(spec, attempt, core.timed_out(spec))
             except RuntimeError:
                 if client.is_closed:
                     raise _closed("this client") from None
                 raise
             else:
-                if response.is_success:
-                    core.succeeded(spec, attempt, response)
+                found = core.answered(spec, attempt, response, reader, error)
+                if found is None:
                     return response
-                if stream:
-                    try:
-                        await response.aread()
-                    except httpx.HTTPError:
-                        pass
-                    finally:
-                        await response.aclose()
-                delay = core.after_status(spec, attempt, response)
+                delay = found
+            finally:
+                if timer is not None:
+                    timer.cancel()
             await asyncio.sleep(delay)
             attempt += 1
 
@@ -403,30 +622,39 @@ class AsyncTransport:
         self._closed = True
 
     async def aclose(self) -> None:
-        """Close the pooled connections (a user's own httpx client is left open)."""
+        """Close the pooled connections (a user's own httpx client is left open).
+
+        This loop's pool is closed now; a pool another loop opened can only be
+        closed on that loop, which does it when it shuts down (see
+        `_close_with_loop`).
+        """
         self._closed = True
-        closer = self._closer
-        # A pool opened by another loop cannot be closed from this one; that
-        # loop's shutdown closes it (see `_close_with_loop`).
-        if closer is not None and self._loop is asyncio.get_running_loop():
-            self._closer = None
-            await closer.aclose()
+        with self._lock:
+            pool = self._pools.pop(asyncio.get_running_loop(), None)
+        if pool is not None:
+            await pool.closer.aclose()
 
 
-def _close_with_loop(client: httpx.AsyncClient) -> AsyncGenerator[None, None]:
+def _close_with_loop(
+    client: httpx.AsyncClient, closed: Callable[[], None]
+) -> AsyncGenerator[None, None]:
     """Tie `client` to the running loop: it is closed when the loop shuts down.
 
     `asyncio.run()` closes every started async generator before closing its
     loop; this one then closes the pool, inside that loop, so a program that
     never calls `aclose()` (or calls `asyncio.run` once per request) leaves
     no socket open. `aclose()` on the generator closes the pool at once.
+    `closed()` is called once the pool is closed.
     """
 
     async def closer() -> AsyncGenerator[None, None]:
         try:
             yield
         finally:
-            await client.aclose()
+            try:
+                await client.aclose()
+            finally:
+                closed()
 
     generator = closer()
     # Run it to its `yield` now: that registers it with the loop's hooks. Up to
