@@ -52,7 +52,9 @@ def _run(client: SketricGenClient, options: argparse.Namespace, console: Console
     stream = not options.no_stream
     # Everything is checked before the first file goes out: no upload is wasted on a typo.
     if not options.message.strip() and not options.files:
-        raise CommandError("MESSAGE is empty: pass a message, or attach a file with --file", EXIT_USAGE)
+        raise CommandError(
+            "MESSAGE is empty: pass a message, or attach a file with --file", EXIT_USAGE
+        )
     validate_run_workflow(
         agent_id=options.agent_id, user_input=options.message,
         conversation_id=options.conversation_id, contact_id=options.contact_id,

@@ -53,7 +53,7 @@ def exit_code(error: SketricGenError) -> int:
 
 def worded(error: SketricGenError) -> str:
     """The error's message, naming options and arguments rather than the SDK's parameters."""
-    message = str(error).replace(" with from_env()", "")
+    message = str(error).replace(" with from_env()", "").replace(" (see allowed_types)", "")
     return _PARAMETER.sub(_spelled, message)
 
 
