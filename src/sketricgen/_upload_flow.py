@@ -38,6 +38,7 @@ from ._exceptions import (
 from ._files import LocalFile
 from ._multipart import PresignedForm
 from ._transport import Host, RequestSpec, TransportCore
+from ._upload_errors import joined
 
 __all__ = ["ProgressCallback", "UploadCompleteResponse", "UploadFlow"]
 
@@ -153,6 +154,9 @@ class UploadFlow:
     def failure(self, error: SketricGenError) -> SketricGenError:
         """What to raise for `error` met during `step`: an upload error naming the file.
 
+        An HTTP or network failure becomes an upload error that is also of
+        its class (a 401 is both a `SketricGenUploadError` and a
+        `SketricGenAuthenticationError`, with the attributes of both).
         Errors about the file itself pass through (filled in with its name
         and the step); a closed client stays a `SketricGenClosedError`.
         """
@@ -175,23 +179,29 @@ class UploadFlow:
                     f"{label}: the storage host refused the file: {code}: "
                     f"{document.Message.rstrip('.')} (HTTP {status}). {hint}{_gave_up(error)}"
                 ).rstrip()
-                return SketricGenUploadError(
-                    message, file_name=self.file.name, status_code=status, code=code, step=step
+                return joined(
+                    SketricGenUploadError(
+                        message, file_name=self.file.name, status_code=status, code=code, step=step
+                    ),
+                    error,
                 )
         if isinstance(error, SketricGenAPIError) and step == "init":
             refused = _failure_body(error.response_body)
             if refused is not None and refused.allowed_types:
-                return SketricGenContentTypeError(
+                refusal = SketricGenContentTypeError(
                     f"{label}: the service refused its type ({refused.message or status}); "
                     "see allowed_types",
                     content_type=self.file.content_type, allowed_types=refused.allowed_types,
                     file_name=self.file.name,
                 )  # fmt: skip
+                refusal.step, refusal.status_code = step, status
+                return joined(refusal, error)
         what = {"init": "starting", "upload": "sending", "complete": "completing"}[step]
-        return SketricGenUploadError(
+        failed = SketricGenUploadError(
             f"{label}: {what} the upload failed: {error.message}",
             file_name=self.file.name, status_code=status, code=code, step=step,
         )  # fmt: skip
+        return joined(failed, error)
 
     def _upload_host(self, call: Mapping[str, Any]) -> RequestSpec:
         return RequestSpec(
