@@ -7,14 +7,14 @@ from typing import Any
 
 from pydantic import ValidationError
 from sketricgen_models import AgUiEvent, GenericAgUiEvent
-from sketricgen_models._base import WireModel
 
 from ._stream_event import TERMINAL_EVENT_TYPES
+from .events import AgUiEventModel
 
 __all__ = ["TERMINAL_EVENT_TYPES", "parse_ag_ui_event", "typed_view"]
 
 
-def parse_ag_ui_event(payload: Mapping[str, Any]) -> WireModel:
+def parse_ag_ui_event(payload: Mapping[str, Any]) -> AgUiEventModel:
     """Return the payload as its generated event class (snake_case or camelCase keys).
 
     A type the description does not know, or a known type whose fields do not
@@ -27,7 +27,7 @@ def parse_ag_ui_event(payload: Mapping[str, Any]) -> WireModel:
         return GenericAgUiEvent.model_validate(payload)
 
 
-def typed_view(payload: Any, event_type: str, data: str) -> WireModel:
+def typed_view(payload: Any, event_type: str, data: str) -> AgUiEventModel:
     """The typed view of one stream event, whatever its data held; never raises.
 
     `payload` is the parsed data (None when it was not JSON). A JSON object

@@ -23,6 +23,7 @@ __all__ = [
     "SketricGenIncompleteStreamError",
     "SketricGenNetworkError",
     "SketricGenNotFoundError",
+    "SketricGenOutOfCreditsError",
     "SketricGenPayloadTooLargeError",
     "SketricGenPermissionDeniedError",
     "SketricGenRateLimitError",
@@ -279,16 +280,20 @@ class SketricGenEventDecodeError(SketricGenStreamError, ValueError):
 
 
 class SketricGenIncompleteStreamError(SketricGenStreamError, SketricGenNetworkError):
-    """The stream ended before its run did: no RUN_FINISHED, RUN_ERROR or RUN_PAUSED_HITL.
+    """The stream gave no outcome: it ended before any terminal event (RUN_FINISHED...).
 
-    Raised once every event received was delivered. The run's outcome is
-    unknown (the connection was most likely cut by a proxy or a restart);
+    Raised once every event received was delivered: by `until_done()` when a
+    body ended cleanly without a terminal event (`result` then holds what
+    arrived, its outcome "ended_without_terminal_event"), after `close()`,
+    and by the iteration when a body delimited only by the connection
+    closing ended without one (a clean end and a cut look the same there).
     `events_received` counts the events the stream delivered.
     """
 
-    def __init__(self, message: str, *, events_received: int = 0) -> None:
+    def __init__(self, message: str, *, events_received: int = 0, result: Any = None) -> None:
         super().__init__(message)
         self.events_received = events_received
+        self.result = result
 
 
 class SketricGenRunError(SketricGenError):
@@ -305,3 +310,18 @@ class SketricGenRunError(SketricGenError):
     def __str__(self) -> str:
         code = f" (code {self.code})" if self.code else ""
         return f"the run ended with RUN_ERROR: {self.message}{code}"
+
+
+class SketricGenOutOfCreditsError(SketricGenRunError):
+    """The run halted because the account ran out of credits (RUN_HALTED_OUT_OF_CREDITS).
+
+    Not a network failure and not worth retrying: add credits, then send the
+    turn again. `result` holds what the agent said before it stopped.
+    """
+
+    def __str__(self) -> str:
+        code = f" (code {self.code})" if self.code else ""
+        return (
+            f"the run halted: the account is out of credits: {self.message}{code}. "
+            "Add credits to the SketricGen account, then send the turn again."
+        )

@@ -3,6 +3,16 @@
 Bytes go in (`feed`), events come out; the core remembers how far the stream
 got, tells a complete stream from a cut one, and turns each failure into the
 SDK's exception. The shells in `_streaming` only read, yield and close.
+
+How a stream ends is decided by the HTTP framing, never guessed: a body cut
+short (a reset, an incomplete chunked body or one short of its
+Content-Length, an idle timeout) is a `SketricGenNetworkError`. A body that
+ended cleanly (its last chunk, or its whole Content-Length) ends the
+iteration normally even without a terminal event: the service has endings
+this SDK may not know, so that is logged as a warning and reported as the
+outcome "ended_without_terminal_event". A body delimited only by the
+connection closing (no length, not chunked) cannot tell the two apart: it
+ends without a terminal event as an incomplete stream, an error.
 """
 
 from __future__ import annotations
@@ -25,7 +35,7 @@ from ._exceptions import (
 from ._logging import logger
 from ._sse import DEFAULT_MAX_EVENT_SIZE, SSEDecoder
 from ._stream_event import DataEvent, StreamEvent
-from ._stream_result import ResultBuilder, StreamResult
+from ._stream_result import Outcome, ResultBuilder, StreamResult
 
 if TYPE_CHECKING:
     import httpx
@@ -35,6 +45,13 @@ if TYPE_CHECKING:
 __all__ = ["MAX_ERROR_BODY", "Item", "StreamCore", "check_stream_timeout", "stream_request"]
 
 EVENT_STREAM = "text/event-stream"
+ENDED_WITHOUT_TERMINAL_EVENT: Outcome = "ended_without_terminal_event"
+_OUTCOMES: dict[Optional[str], Outcome] = {
+    "RUN_FINISHED": "finished",
+    "RUN_ERROR": "error",
+    "RUN_PAUSED_HITL": "paused",
+    "RUN_HALTED_OUT_OF_CREDITS": "out_of_credits",
+}
 MAX_ERROR_BODY = 64 * 1024
 """Bytes read of a success answer that is not an event stream, to say what it was."""
 
@@ -80,6 +97,7 @@ class StreamCore:
         self.received = 0
         self._last: Optional[Item] = None
         self._builder: Optional[ResultBuilder] = None
+        self._ended: Optional[Outcome] = None  # a clean end without a terminal event
 
     # -- opening -------------------------------------------------------------------
 
@@ -101,6 +119,18 @@ class StreamCore:
             expected="an event stream (text/event-stream)",
             secret=self._transport.config.api_key,
         )
+
+    @staticmethod
+    def close_delimited(response: httpx.Response) -> bool:
+        """Whether only the connection closing ends the body (HTTP/1, no length, not chunked).
+
+        Such a body gives no evidence of a clean end: a cut looks the same.
+        """
+        if not response.http_version.upper().startswith("HTTP/1"):
+            return False  # HTTP/2 and 3 mark the end of every stream
+        headers = response.headers
+        chunked = "chunked" in headers.get("transfer-encoding", "").lower()
+        return not chunked and "content-length" not in headers
 
     def remaining(self) -> Optional[float]:
         """Seconds left before `stream_timeout` (None without one; never negative)."""
@@ -146,14 +176,41 @@ class StreamCore:
             last = self._last = DataEvent(last)
         return last
 
-    def finish(self) -> None:
-        """The body ended cleanly: raise if the stream stopped before its run did."""
+    @property
+    def outcome(self) -> Optional[Outcome]:
+        """How the stream ended: its last event's kind when that is terminal, else
+        "ended_without_terminal_event" after a clean end, else None (still open, cut or closed).
+        """
+        last = self.last
+        if last is not None and last.is_terminal:
+            return _OUTCOMES.get(last.type)
+        return self._ended
+
+    def finish(self, *, close_delimited: bool = False) -> None:
+        """The body ended without an error from the transport.
+
+        Without a terminal event: logs a warning and records the outcome
+        "ended_without_terminal_event", or raises when the body was
+        `close_delimited` (no evidence that it was complete).
+        """
         if self.expired:
             raise self.timed_out()
         self._decoder.end()  # an event too large that `feed` deferred
         last = self.last
         if last is None or not last.is_terminal:
-            raise self.incomplete()
+            if close_delimited:
+                raise self.incomplete(close_delimited=True)
+            self._ended = ENDED_WITHOUT_TERMINAL_EVENT
+            logger.warning(
+                "%s: the stream ended cleanly after %d event%s without a terminal event "
+                "(the last was %s); the service may have ended the run in a way this SDK "
+                "does not know",
+                self._transport.target(self._spec),
+                self.received,
+                "" if self.received == 1 else "s",
+                "none" if last is None else (last.type or last.event_type),
+            )
+            return
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "%s: stream ended with %s after %d events",
@@ -178,15 +235,37 @@ class StreamCore:
             "Raise stream_timeout (or pass None) if runs legitimately take this long."
         )
 
-    def incomplete(self, *, closed: bool = False) -> SketricGenIncompleteStreamError:
-        """The error for a stream that ended before RUN_FINISHED, RUN_ERROR or RUN_PAUSED_HITL."""
-        how = "was closed" if closed else "ended"
-        return SketricGenIncompleteStreamError(
-            f"{self._transport.target(self._spec)}: the stream {how} before the run did "
-            f"(no RUN_FINISHED, RUN_ERROR or RUN_PAUSED_HITL). {self._progress()} "
-            "The run's outcome is unknown; the connection was probably cut on the way.",
-            events_received=self.received,
-        )
+    def incomplete(
+        self, *, close_delimited: bool = False, result: Optional[StreamResult] = None
+    ) -> SketricGenIncompleteStreamError:
+        """The error for a stream that gave no terminal event, by what is known of its end.
+
+        `close_delimited`: the body ended with the connection; `result`: it
+        ended cleanly (what arrived); neither: the caller closed it first.
+        """
+        target = self._transport.target(self._spec)
+        if close_delimited:
+            what = (
+                f"{target}: the stream ended with its connection before a terminal event "
+                f"(RUN_FINISHED, RUN_ERROR...). {self._progress()} The answer had no "
+                "Content-Length and was not chunked, so a cut connection and a complete "
+                "answer look the same: the run's outcome is unknown."
+            )
+        elif result is not None:
+            last = self.last
+            what = (
+                f"{target}: the stream ended cleanly but without a terminal event "
+                f"(RUN_FINISHED, RUN_ERROR...); the last was "
+                f"{'none' if last is None else last.type or last.event_type}. "
+                f"{self._progress()} The service may have ended the run in a way this SDK "
+                "does not know; the error's `result` holds what arrived."
+            )
+        else:
+            what = (
+                f"{target}: the stream was closed before the run did (no terminal event "
+                f"was read). {self._progress()}"
+            )
+        return SketricGenIncompleteStreamError(what, events_received=self.received, result=result)
 
     def _progress(self) -> str:
         count = self.received
@@ -204,17 +283,42 @@ class StreamCore:
         return self._builder
 
     def conclude(self) -> StreamResult:
-        """After the stream was read to its end: the result, or the run's error raised."""
-        builder = self.builder
-        last = self.last
-        if builder.outcome is None and last is not None and last.is_terminal:
-            builder.add(last)  # the caller iterated over it before asking for the result
+        """After the stream was read to its end (`until_done()`): the result, or an error.
+
+        The run's error for RUN_ERROR / RUN_HALTED_OUT_OF_CREDITS;
+        `SketricGenIncompleteStreamError` when no terminal event came (a clean
+        end without one included: the caller asked for an outcome).
+        """
+        builder = self._settled()
         if builder.outcome is None:
-            raise self.incomplete(closed=True)
+            ended = self._ended
+            raise self.incomplete(result=None if ended is None else builder.result(ended))
         error = builder.run_error()
         if error is not None:
             raise error
         return builder.result()
+
+    def conclude_text(self) -> None:
+        """After `text_deltas()` read the stream to its end: raise the run's error, if any.
+
+        A clean end without a terminal event is no error here (the caller
+        asked for the text, not an outcome); a stream closed early is.
+        """
+        builder = self._settled()
+        if builder.outcome is None:
+            if self._ended is None:
+                raise self.incomplete()
+            return
+        error = builder.run_error()
+        if error is not None:
+            raise error
+
+    def _settled(self) -> ResultBuilder:
+        builder = self.builder
+        last = self.last
+        if builder.outcome is None and last is not None and last.is_terminal:
+            builder.add(last)  # the caller iterated over it before asking for the result
+        return builder
 
 
 def check_stream_timeout(stream_timeout: object, *, stream: object) -> Optional[float]:

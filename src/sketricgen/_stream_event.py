@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 from ._exceptions import SketricGenEventDecodeError
 
 if TYPE_CHECKING:
-    from sketricgen_models._base import WireModel
+    from .events import AgUiEventModel
 
 __all__ = ["TERMINAL_EVENT_TYPES", "DataEvent", "StreamEvent"]
 
-TERMINAL_EVENT_TYPES = frozenset({"RUN_FINISHED", "RUN_ERROR", "RUN_PAUSED_HITL"})
-"""The event types that end a run."""
+TERMINAL_EVENT_TYPES = frozenset(
+    {"RUN_FINISHED", "RUN_ERROR", "RUN_PAUSED_HITL", "RUN_HALTED_OUT_OF_CREDITS"}
+)
+"""The event types that end a run (the one place they are listed)."""
 
 # What compact and default JSON encoders write first when `type` is the first key.
 _TYPE_PREFIXES = ('{"type":"', '{"type": "')
@@ -38,7 +40,7 @@ class StreamEvent:
 
     __slots__ = ("_ag_ui", "_json", "_sse_type", "_type", "data", "id", "retry")
     # Set on first use (an unset slot raises AttributeError): nothing to pay per event.
-    _ag_ui: WireModel
+    _ag_ui: AgUiEventModel
     _json: Any
     _type: Optional[str]
 
@@ -93,7 +95,10 @@ class StreamEvent:
 
     @property
     def is_terminal(self) -> bool:
-        """True for RUN_FINISHED, RUN_ERROR and RUN_PAUSED_HITL: the run ends with this event."""
+        """True when the run ends with this event: its type is in `TERMINAL_EVENT_TYPES`.
+
+        RUN_FINISHED, RUN_ERROR, RUN_PAUSED_HITL and RUN_HALTED_OUT_OF_CREDITS.
+        """
         return self.type in TERMINAL_EVENT_TYPES
 
     def json(self) -> Any:
@@ -116,9 +121,11 @@ class StreamEvent:
         return value
 
     @property
-    def ag_ui(self) -> WireModel:
+    def ag_ui(self) -> AgUiEventModel:
         """The AG-UI event as its generated model (`RunStartedEvent`, `TextMessageContentEvent`...).
 
+        Typed as `sketricgen.events.AgUiEventModel`, so `isinstance(event.ag_ui,
+        TextMessageContentEvent)` narrows it (the classes are in `sketricgen.events`).
         snake_case and camelCase keys both read. An unknown type, fields that
         do not fit the type, or data that is not a JSON object give a
         `GenericAgUiEvent` keeping the whole payload (non-JSON text under

@@ -10,16 +10,24 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Optional
 
-from ._exceptions import SketricGenEventDecodeError, SketricGenRunError
+from ._exceptions import SketricGenEventDecodeError, SketricGenOutOfCreditsError, SketricGenRunError
 
 if TYPE_CHECKING:
-    from sketricgen_models import RunErrorEvent, RunFinishedEvent, RunPausedHitlEvent
+    from sketricgen_models import (
+        RunErrorEvent,
+        RunFinishedEvent,
+        RunHaltedOutOfCreditsEvent,
+        RunPausedHitlEvent,
+    )
 
     from ._stream_event import StreamEvent
 
 __all__ = ["Outcome", "ResultBuilder", "StreamResult", "ToolCall"]
 
-Outcome = Literal["finished", "error", "paused"]
+Outcome = Literal["finished", "error", "paused", "out_of_credits", "ended_without_terminal_event"]
+"""How a stream ended: its terminal event's kind, or a clean end that had none."""
+
+_OUT_OF_CREDITS_MESSAGE = "the run stopped because the account ran out of credits"
 
 
 @dataclass
@@ -53,13 +61,17 @@ class StreamResult:
     """A streamed run, consumed to its end (`until_done()`).
 
     - `outcome`: how the run ended: "finished" (RUN_FINISHED), "paused"
-      (RUN_PAUSED_HITL: resume it with `hitl_resume=`), or "error" (RUN_ERROR:
-      seen on the result a `SketricGenRunError` carries).
+      (RUN_PAUSED_HITL: resume it with `hitl_resume=`), "error" (RUN_ERROR) or
+      "out_of_credits" (RUN_HALTED_OUT_OF_CREDITS), those two seen on the
+      result a `SketricGenRunError` carries; "ended_without_terminal_event" on
+      the result a `SketricGenIncompleteStreamError` carries, when the body
+      ended cleanly with no terminal event.
     - `text`: the assistant's messages, joined by blank lines; `messages`
       holds each one.
     - `conversation_id` (the AG-UI thread id: pass it to continue) and `run_id`.
     - `tool_calls`: in the order they started.
-    - `finished` / `error` / `paused`: the terminal event, as its generated model.
+    - `finished` / `error` / `paused` / `out_of_credits`: the terminal event, as
+      its generated model.
     - `event_count`: events read; `malformed_events`: events whose data was not
       a JSON object, skipped (left out of everything above).
     """
@@ -73,6 +85,7 @@ class StreamResult:
     finished: Optional[RunFinishedEvent] = None
     error: Optional[RunErrorEvent] = None
     paused: Optional[RunPausedHitlEvent] = None
+    out_of_credits: Optional[RunHaltedOutOfCreditsEvent] = None
     event_count: int = 0
     malformed_events: list[StreamEvent] = field(default_factory=list)
 
@@ -90,12 +103,14 @@ class ResultBuilder:
         self._finished: Optional[RunFinishedEvent] = None
         self._error: Optional[RunErrorEvent] = None
         self._paused: Optional[RunPausedHitlEvent] = None
+        self._halted: Optional[RunHaltedOutOfCreditsEvent] = None
 
     def add(self, event: StreamEvent) -> Optional[str]:
         """Take one event into account; return its assistant text delta, if it carries one."""
         from sketricgen_models import (  # noqa: PLC0415 - loaded with the first event
             RunErrorEvent,
             RunFinishedEvent,
+            RunHaltedOutOfCreditsEvent,
             RunPausedHitlEvent,
             RunStartedEvent,
             TextMessageChunkEvent,
@@ -146,6 +161,9 @@ class ResultBuilder:
         elif isinstance(view, RunPausedHitlEvent):
             self._ids(view.thread_id, view.run_id)
             self._paused = view
+        elif isinstance(view, RunHaltedOutOfCreditsEvent):
+            self._ids(view.thread_id, view.run_id)
+            self._halted = view
         return None
 
     def _text(self, message_id: str) -> list[str]:
@@ -168,15 +186,20 @@ class ResultBuilder:
         """How the run ended, None while no terminal event was read."""
         if self._error is not None:
             return "error"
+        if self._halted is not None:
+            return "out_of_credits"
         if self._paused is not None:
             return "paused"
         if self._finished is not None:
             return "finished"
         return None
 
-    def result(self) -> StreamResult:
-        """The result (a fresh object each call), once a terminal event was read."""
-        outcome = self.outcome
+    def result(self, ended: Optional[Outcome] = None) -> StreamResult:
+        """The result (a fresh object each call), once a terminal event was read.
+
+        `ended` is the outcome to report when none was read (a clean end).
+        """
+        outcome = self.outcome or ended
         if outcome is None:
             raise RuntimeError("the run has not ended yet")
         messages = ["".join(parts) for parts in self._messages.values()]
@@ -190,13 +213,23 @@ class ResultBuilder:
             finished=self._finished,
             error=self._error,
             paused=self._paused,
+            out_of_credits=self._halted,
             event_count=self._count,
             malformed_events=list(self._malformed),
         )
 
     def run_error(self) -> Optional[SketricGenRunError]:
-        """The `SketricGenRunError` to raise when the run ended in RUN_ERROR, else None."""
+        """The error to raise when the run failed, else None.
+
+        `SketricGenRunError` for RUN_ERROR, `SketricGenOutOfCreditsError` for
+        RUN_HALTED_OUT_OF_CREDITS.
+        """
         error = self._error
-        if error is None:
-            return None
-        return SketricGenRunError(error.message, code=error.code, result=self.result())
+        if error is not None:
+            return SketricGenRunError(error.message, code=error.code, result=self.result())
+        halted = self._halted
+        if halted is not None:
+            return SketricGenOutOfCreditsError(
+                halted.message or _OUT_OF_CREDITS_MESSAGE, code=halted.code, result=self.result()
+            )
+        return None

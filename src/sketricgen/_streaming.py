@@ -22,7 +22,7 @@ from ._stream_deadline import Disarm, arm_async, arm_sync
 
 if TYPE_CHECKING:
     from ._stream_event import StreamEvent
-    from ._stream_result import StreamResult
+    from ._stream_result import Outcome, StreamResult
     from ._transport import AsyncTransport, RequestSpec, SyncTransport, TransportCore
 
 __all__ = ["AsyncStream", "Stream", "open_stream", "open_stream_async"]
@@ -84,7 +84,7 @@ def _events(
                 yield from state.events(chunk)
         except httpx.HTTPError as exc:
             raise state.failed(exc) from exc
-        state.finish()
+        state.finish(close_delimited=state.close_delimited(response))
     finally:
         disarm()
         response.close()
@@ -99,12 +99,15 @@ class Stream:
     leaving early (breaking out of the loop, an exception, or dropping the
     stream also release the connection).
 
-    The iteration ends after the run's last event; it raises
-    `SketricGenIncompleteStreamError` if the stream ended before RUN_FINISHED,
-    RUN_ERROR or RUN_PAUSED_HITL, a `SketricGenNetworkError` if the
-    connection failed (a `SketricGenTimeoutError` when no byte came for the
-    client's `timeout`, or past `stream_timeout`), always after every
-    event already received was delivered. A stream is never sent again.
+    The iteration ends when the body does. It raises a
+    `SketricGenNetworkError` if the body was cut (a reset, an incomplete
+    chunked body or Content-Length; a `SketricGenTimeoutError` when no byte
+    came for the client's `timeout`, or past `stream_timeout`), always after
+    every event already received was delivered. A body that ended cleanly
+    without a terminal event ends the iteration normally, with a warning
+    logged and `outcome` "ended_without_terminal_event"; one delimited only
+    by the connection closing raises `SketricGenIncompleteStreamError`
+    instead (a cut looks the same there). A stream is never sent again.
     """
 
     def __init__(
@@ -128,21 +131,36 @@ class Stream:
         """The assistant's text as it streams: each TEXT_MESSAGE_CONTENT / _CHUNK delta.
 
         Reads the stream to its end, then raises `SketricGenRunError` if the
-        run ended in RUN_ERROR; `until_done()` afterwards gives the result.
+        run ended in RUN_ERROR (`SketricGenOutOfCreditsError` when it halted
+        for lack of credits); `until_done()` afterwards gives the result.
         """
         builder = self._core.builder
         for event in self._events:
             delta = builder.add(event)
             if delta:
                 yield delta
-        self._core.conclude()
+        self._core.conclude_text()
+
+    @property
+    def outcome(self) -> Optional[Outcome]:
+        """How the stream ended; None while it is open, or when it was cut or closed early.
+
+        "finished", "error", "paused" or "out_of_credits" after a terminal
+        event; "ended_without_terminal_event" when the body ended cleanly
+        without one (the iteration then ends normally, with a warning logged).
+        """
+        return self._core.outcome
 
     def until_done(self) -> StreamResult:
         """Read the rest of the stream and return the run's `StreamResult`.
 
         Raises `SketricGenRunError` (message, code, and the result) when the
-        run ended in RUN_ERROR. Events you iterated over yourself before are
-        not part of the result's text and tool calls (how the run ended is).
+        run ended in RUN_ERROR, `SketricGenOutOfCreditsError` (a
+        `SketricGenRunError`) when it halted for lack of credits, and
+        `SketricGenIncompleteStreamError` when the stream gave no terminal
+        event (its `result` holds what arrived when the body ended cleanly).
+        Events you iterated over yourself before are not part of the
+        result's text and tool calls (how the run ended is).
         """
         builder = self._core.builder
         for event in self._events:
@@ -230,7 +248,7 @@ async def _aevents(
                     yield event
         except httpx.HTTPError as exc:
             raise state.failed(exc) from exc
-        state.finish()
+        state.finish(close_delimited=state.close_delimited(response))
     finally:
         disarm()
         await response.aclose()
@@ -267,7 +285,12 @@ class AsyncStream:
             delta = builder.add(event)
             if delta:
                 yield delta
-        self._core.conclude()
+        self._core.conclude_text()
+
+    @property
+    def outcome(self) -> Optional[Outcome]:
+        """How the stream ended (see `Stream.outcome`)."""
+        return self._core.outcome
 
     async def until_done(self) -> StreamResult:
         """Read the rest of the stream and return the run's result (see `Stream.until_done`)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 import time
 from typing import Any
@@ -94,29 +95,72 @@ def test_a_disconnect_mid_body_is_a_network_error(make_client: ClientFactory) ->
     assert len(caught.value.delivered) == 5  # type: ignore[attr-defined]
 
 
+TRUNCATED_LAST = {None: "TEXT_MESSAGE_END", 0: "none", 3: "TEXT_MESSAGE_CONTENT"}
+
+
 @pytest.mark.parametrize("after", [None, 0, 3])
-def test_a_truncated_stream_is_reported_incomplete(
-    make_client: ClientFactory, after: int | None
+def test_a_clean_end_without_a_terminal_event_ends_the_iteration(
+    make_client: ClientFactory, after: int | None, caplog: pytest.LogCaptureFixture
 ) -> None:
+    # The emulator ends the chunked body properly, before the run's last event.
     client = make_client(default_headers=Fault.header(Fault.truncate(after_events=after)))
-    with pytest.raises(SketricGenIncompleteStreamError, match="before the run did") as caught:
-        _read_sync(client)
+    with (
+        caplog.at_level(logging.WARNING, logger="sketricgen"),
+        client.run_workflow_sync("agent-123", "Hi", stream=True) as stream,
+    ):
+        events = list(stream)
+        assert stream.outcome == "ended_without_terminal_event"
     delivered = HI_EVENTS - 1 if after is None else after
-    assert len(caught.value.delivered) == delivered  # type: ignore[attr-defined]
-    assert caught.value.events_received == delivered
+    assert len(events) == delivered
+    (warning,) = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert f"the last was {TRUNCATED_LAST[after]}" in warning.getMessage()
+    assert "without a terminal event" in warning.getMessage()
+
+
+def test_until_done_still_wants_an_outcome(make_client: ClientFactory) -> None:
+    client = make_client(default_headers=Fault.header(Fault.truncate()))
+    stream = client.run_workflow_sync("agent-123", "Hi", stream=True)
+    with pytest.raises(SketricGenIncompleteStreamError, match="ended cleanly") as caught:
+        stream.until_done()
+    assert "probably cut" not in str(caught.value)
+    assert caught.value.events_received == HI_EVENTS - 1
+    assert caught.value.result.outcome == "ended_without_terminal_event"
+    assert caught.value.result.text == "Hello! You said: Hi"
+    assert stream.outcome == "ended_without_terminal_event"
     assert isinstance(caught.value, SketricGenStreamError)
-    assert isinstance(caught.value, SketricGenNetworkError)
 
 
 @pytest.mark.anyio
-async def test_a_truncated_stream_async(make_client: ClientFactory) -> None:
+async def test_a_clean_end_without_a_terminal_event_async(
+    make_client: ClientFactory, caplog: pytest.LogCaptureFixture
+) -> None:
     client = make_client(default_headers=Fault.header(Fault.truncate()))
-    with pytest.raises(SketricGenIncompleteStreamError):
-        await _read_async(client)
+    with caplog.at_level(logging.WARNING, logger="sketricgen"):
+        assert len(await _read_async(client)) == HI_EVENTS - 1
+        async with await client.run_workflow("agent-123", "Hi", stream=True) as stream:
+            text = [delta async for delta in stream.text_deltas()]  # no outcome promised
+            assert stream.outcome == "ended_without_terminal_event"
+    assert "".join(text) == "Hello! You said: Hi"
+    assert len([r for r in caplog.records if r.levelno >= logging.WARNING]) == 2
     stream = await client.run_workflow("agent-123", "Hi", stream=True)
-    with pytest.raises(SketricGenIncompleteStreamError):
+    with pytest.raises(SketricGenIncompleteStreamError, match="ended cleanly"):
         await stream.until_done()
     await client.aclose()
+
+
+@pytest.mark.parametrize("cut", ["reset", "disconnect"])
+def test_a_cut_is_a_network_error_not_an_ending(
+    make_client: ClientFactory, cut: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    fault = Fault.reset_after(3) if cut == "reset" else Fault.disconnect_after(3)
+    client = make_client(default_headers=Fault.header(fault))
+    stream = client.run_workflow_sync("agent-123", "Hi", stream=True)
+    with pytest.raises(SketricGenConnectionError) as caught:
+        stream.until_done()
+    assert not isinstance(caught.value, SketricGenIncompleteStreamError)
+    assert stream.outcome is None
+    assert "3 events received before were delivered" in str(caught.value)
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
 
 
 # -- never hang --------------------------------------------------------------------------

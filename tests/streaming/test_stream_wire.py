@@ -16,7 +16,9 @@ import pytest
 
 from sketricgen import (
     SketricGenClient,
+    SketricGenError,
     SketricGenIncompleteStreamError,
+    SketricGenNetworkError,
     SketricGenUnexpectedResponseError,
     StreamEvent,
 )
@@ -111,6 +113,84 @@ def test_a_body_ended_by_closing_the_connection(server: RawServer) -> None:
     server.answer = server.answer[: -len(b'data: {"type":"RUN_FINISHED"}') - 40]
     with pytest.raises(SketricGenIncompleteStreamError):
         _texts(server)
+
+
+# -- how a body without a terminal event ended, told by its framing ------------------------
+
+UNFINISHED = (
+    b'data: {"type":"RUN_STARTED","thread_id":"t","run_id":"r"}\n\n'
+    b'data: {"type":"TEXT_MESSAGE_CONTENT","message_id":"m","delta":"half"}\n\n'
+)
+_HEAD = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+
+
+def _chunked(body: bytes, *, complete: bool) -> bytes:
+    chunks = b"".join(b"%x\r\n%s\r\n" % (len(line), line) for line in body.splitlines(True))
+    end = b"0\r\n\r\n" if complete else b""
+    return f"{_HEAD}Transfer-Encoding: chunked\r\n\r\n".encode() + chunks + end
+
+
+def _sized(body: bytes, length: int) -> bytes:
+    return f"{_HEAD}Content-Length: {length}\r\n\r\n".encode() + body
+
+
+FRAMINGS = {
+    # a clean end: the iteration ends, the outcome says there was no terminal event
+    "chunked-complete": (_chunked(UNFINISHED, complete=True), None),
+    "length-reached": (_sized(UNFINISHED, len(UNFINISHED)), None),
+    # a cut: every event, then a network error
+    "chunked-cut": (_chunked(UNFINISHED, complete=False), SketricGenNetworkError),
+    "length-short": (_sized(UNFINISHED, len(UNFINISHED) + 50), SketricGenNetworkError),
+    # no evidence either way: reported as incomplete (a SketricGenNetworkError too)
+    "close-delimited": (_HEAD.encode() + b"\r\n" + UNFINISHED, SketricGenIncompleteStreamError),
+}
+
+
+def _check_ending(
+    framing: str, got: list[str], outcome: str | None, error: BaseException | None
+) -> None:
+    expected = FRAMINGS[framing][1]
+    assert got == ["RUN_STARTED", "TEXT_MESSAGE_CONTENT"]  # every event, however it ended
+    if expected is None:
+        assert error is None
+        assert outcome == "ended_without_terminal_event"
+        return
+    assert isinstance(error, expected)
+    assert outcome is None
+    if expected is SketricGenNetworkError:  # a cut is never reported as a missing ending
+        assert not isinstance(error, SketricGenIncompleteStreamError)
+    assert "2 events received before were delivered" in str(error)
+
+
+@pytest.mark.parametrize("framing", list(FRAMINGS))
+def test_how_a_body_ended_decides_the_outcome(server: RawServer, framing: str) -> None:
+    server.answer = FRAMINGS[framing][0]
+    got: list[str] = []
+    error: BaseException | None = None
+    with SketricGenClient(api_key="sk-raw-test", base_url=server.base_url) as client:
+        stream = client.run_workflow_sync("a", "Hi", stream=True)
+        try:
+            for event in stream:
+                got.append(str(event.type))
+        except SketricGenError as exc:
+            error = exc
+    _check_ending(framing, got, stream.outcome, error)
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("framing", list(FRAMINGS))
+async def test_how_a_body_ended_decides_the_outcome_async(server: RawServer, framing: str) -> None:
+    server.answer = FRAMINGS[framing][0]
+    got: list[str] = []
+    error: BaseException | None = None
+    async with SketricGenClient(api_key="sk-raw-test", base_url=server.base_url) as client:
+        stream = await client.run_workflow("a", "Hi", stream=True)
+        try:
+            async for event in stream:
+                got.append(str(event.type))
+        except SketricGenError as exc:
+            error = exc
+    _check_ending(framing, got, stream.outcome, error)
 
 
 def test_an_event_stream_is_required(server: RawServer) -> None:

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from ._script import AgentScript, Turn
 
-__all__ = ["DEMO_AGENT_ID", "ECHO_AGENT_ID", "ERROR_AGENT_ID", "HITL_AGENT_ID", "builtin_agents"]
+__all__ = [
+    "DEMO_AGENT_ID",
+    "ECHO_AGENT_ID",
+    "ERROR_AGENT_ID",
+    "HITL_AGENT_ID",
+    "OUT_OF_CREDITS_AGENT_ID",
+    "builtin_agents",
+]
 
 DEMO_AGENT_ID = "demo-agent"
 ECHO_AGENT_ID = "agent-123"
 HITL_AGENT_ID = "hitl-agent"
 ERROR_AGENT_ID = "error-agent"
+OUT_OF_CREDITS_AGENT_ID = "out-of-credits-agent"
 
 
 def _echo(turn: Turn) -> str:
@@ -47,7 +55,8 @@ def _outcome(turn: Turn) -> str:
 def builtin_agents() -> dict[str, AgentScript]:
     """`demo-agent` (a step with a tool call, then streamed text), `agent-123` (a friendly
     echo, as in the SDK docs' examples), `hitl-agent` (asks approval before sending an
-    email when the turn enables HITL) and `error-agent` (fails with RUN_ERROR).
+    email when the turn enables HITL), `error-agent` (fails with RUN_ERROR) and
+    `out-of-credits-agent` (says a few words, then halts with RUN_HALTED_OUT_OF_CREDITS).
     """
     research = AgentScript().tool_call(
         "web_search", lambda t: {"query": t.user_input}, result="3 results found"
@@ -65,4 +74,7 @@ def builtin_agents() -> dict[str, AgentScript]:
         ERROR_AGENT_ID: AgentScript()
         .text("Working on it.")
         .error("The agent failed to complete the run.", code="AGENT_ERROR"),
+        OUT_OF_CREDITS_AGENT_ID: AgentScript()
+        .text("Let me think about that.")
+        .out_of_credits("The account has run out of credits."),
     }

@@ -191,6 +191,7 @@ def _answer(
             if paused else None
         ),
         hitl_request=paused.request if paused else None,
+        run_halted_out_of_credits=run.halted is not None,
     )  # fmt: skip
 
 

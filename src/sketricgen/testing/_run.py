@@ -22,6 +22,7 @@ from sketricgen_models import (
     ReasoningStartEvent,
     RunErrorEvent,
     RunFinishedEvent,
+    RunHaltedOutOfCreditsEvent,
     RunPausedHitlEvent,
     RunStartedEvent,
     StepFinishedEvent,
@@ -46,6 +47,7 @@ from ._script import (
     EventStep,
     FrameStep,
     HitlStep,
+    OutOfCreditsStep,
     ReasoningStep,
     StepBoundary,
     TextStep,
@@ -115,8 +117,8 @@ def _decision_text(decisions: tuple[HitlDecision, ...]) -> str:
 class AgentRun:
     """One run of a script; iterate `events()` once.
 
-    After the iteration, `texts`, `assets`, `error` and `paused` describe the
-    outcome for a non-streamed answer.
+    After the iteration, `texts`, `assets`, `error`, `halted` and `paused`
+    describe the outcome for a non-streamed answer.
     """
 
     def __init__(
@@ -136,6 +138,7 @@ class AgentRun:
         self.texts: list[str] = []
         self.assets: list[GeneratedAsset] = []
         self.error: Optional[RunErrorEvent] = None
+        self.halted: Optional[RunHaltedOutOfCreditsEvent] = None
         self.paused: Optional[PendingPause] = None
 
     @property
@@ -182,6 +185,14 @@ class AgentRun:
                 )
                 yield await self._emit(self.error)
                 self._record.outcome = "error"
+                return
+            if isinstance(step, OutOfCreditsStep):
+                self.halted = RunHaltedOutOfCreditsEvent(
+                    message=step.message, thread_id=turn.conversation_id, run_id=run_id,
+                    timestamp=host.timestamp(),
+                )  # fmt: skip
+                yield await self._emit(self.halted)
+                self._record.outcome = "out_of_credits"
                 return
             if isinstance(step, HitlStep) and turn.hitl_enabled:
                 async for produced in self._pause(step, index):

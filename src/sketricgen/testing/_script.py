@@ -115,6 +115,13 @@ class ErrorStep:
 
 
 @dataclass(frozen=True)
+class OutOfCreditsStep:
+    """RUN_HALTED_OUT_OF_CREDITS: the run stops here, for lack of credits."""
+
+    message: Optional[str] = None
+
+
+@dataclass(frozen=True)
 class HitlStep:
     """A tool call that waits for a human decision when the turn enables HITL."""
 
@@ -132,7 +139,7 @@ class WaitStep:
 
 ScriptStep = Union[
     TextStep, ToolCallStep, StepBoundary, ReasoningStep, EventStep, FrameStep, AssetStep,
-    ErrorStep, HitlStep, WaitStep,
+    ErrorStep, OutOfCreditsStep, HitlStep, WaitStep,
 ]  # fmt: skip
 
 
@@ -145,8 +152,9 @@ class AgentScript:
             .text(lambda turn: f"You asked: {turn.user_input}")
 
     A run emits RUN_STARTED, the steps' events, then RUN_FINISHED (or
-    RUN_ERROR at an `error` step, or RUN_PAUSED_HITL at a `hitl` step when the
-    turn enables HITL; the resumed run goes on after that step). Text and
+    RUN_ERROR at an `error` step, RUN_HALTED_OUT_OF_CREDITS at an
+    `out_of_credits` step, or RUN_PAUSED_HITL at a `hitl` step when the turn
+    enables HITL; the resumed run goes on after that step). Text and
     arguments may be callables of the `Turn`.
     """
 
@@ -223,6 +231,14 @@ class AgentScript:
     def error(self, message: str, *, code: Optional[str] = None) -> AgentScript:
         """RUN_ERROR: the run ends here, failed."""
         return self._then(ErrorStep(message, code))
+
+    def out_of_credits(self, message: Optional[str] = None) -> AgentScript:
+        """RUN_HALTED_OUT_OF_CREDITS: the run stops here because the account ran out of credits.
+
+        The non-streamed answer then has `run_halted_out_of_credits: true`,
+        and `response` holds what was said before.
+        """
+        return self._then(OutOfCreditsStep(message))
 
     def hitl(
         self,
