@@ -9,11 +9,13 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 import threading
 from collections.abc import Iterator
 from typing import Any, Callable, Optional
 
+import httpx
 import pytest
 import uvicorn
 
@@ -70,14 +72,19 @@ class RelayServer:
             upload_base_url=self.emulator.upload_base_url,
             **self._client_options,
         )
-        async with client:
-            app = create_app(client, self._agent_id, **self._options)
-            config = uvicorn.Config(
-                app, lifespan="off", log_config=None, log_level="warning", access_log=False,
-                loop="asyncio", timeout_graceful_shutdown=1,
-            )  # fmt: skip
-            self._server = _Server(config, self._ready)
-            await self._server.serve(sockets=[self._sock])
+        try:
+            async with client:
+                app = create_app(client, self._agent_id, **self._options)
+                config = uvicorn.Config(
+                    app, lifespan="off", log_config=None, log_level="warning",
+                    access_log=False, loop="asyncio", timeout_graceful_shutdown=1,
+                )  # fmt: skip
+                self._server = _Server(config, self._ready)
+                await self._server.serve(sockets=[self._sock])
+        finally:
+            own_http = self._client_options.get("async_http_client")
+            if own_http is not None:  # the test's own httpx client, closed in this loop
+                await own_http.aclose()
 
     def start(self) -> RelayServer:
         """Serve; returns once the relay accepts connections."""
@@ -121,3 +128,71 @@ def relay_server_factory(
 def relay_server(relay_server_factory: Callable[..., RelayServer]) -> RelayServer:
     """A relay for the emulator's built-in agents (`demo-agent` unless forwardedProps.agentId)."""
     return relay_server_factory()
+
+
+class RelayAnswer:
+    """What the browser received: the status, the raw bytes, and the events parsed."""
+
+    def __init__(self, status: int, headers: Any, raw: bytes) -> None:
+        self.status = status
+        self.headers = headers
+        self.raw = raw
+        self.events: list[dict[str, Any]] = [
+            json.loads(block[len(b"data: ") :])
+            for block in raw.split(b"\n\n")
+            if block.startswith(b"data: ")
+        ]
+
+    @property
+    def types(self) -> list[str]:
+        """The `type` of each event."""
+        return [event["type"] for event in self.events]
+
+    @property
+    def text(self) -> str:
+        """The assistant's text, from the content deltas."""
+        return "".join(e["delta"] for e in self.events if e["type"] == "TEXT_MESSAGE_CONTENT")
+
+    def json(self) -> Any:
+        """The body of a refused request."""
+        return json.loads(self.raw)
+
+
+def _run_input(
+    text: Any = "Hello",
+    *,
+    thread_id: str = "thread-1",
+    run_id: str = "run-1",
+    **fields: Any,
+) -> dict[str, Any]:
+    """A RunAgentInput as `@ag-ui/client` sends it (camelCase), ending with a user message."""
+    messages = fields.pop("messages", None)
+    if messages is None:
+        messages = [{"id": f"msg-{run_id}", "role": "user", "content": text}]
+    body = {
+        "threadId": thread_id, "runId": run_id, "state": {}, "messages": messages,
+        "tools": [], "context": [], "forwardedProps": {},
+    }  # fmt: skip
+    body.update(fields)
+    return body
+
+
+@pytest.fixture
+def run_input() -> Callable[..., dict[str, Any]]:
+    """`run_input(text="Hello", thread_id=..., run_id=..., **fields)`: a RunAgentInput dict."""
+    return _run_input
+
+
+@pytest.fixture
+def post_run(relay_server: RelayServer) -> Callable[..., RelayAnswer]:
+    """`post_run(body, url=None, **httpx options)`: POST to the relay, read the whole answer."""
+
+    def post(body: Any, url: Optional[str] = None, **options: Any) -> RelayAnswer:
+        options.setdefault("timeout", 10)
+        if "content" not in options:
+            options["json"] = body
+        with httpx.Client() as http:
+            response = http.post(url or relay_server.agent_url, **options)
+            return RelayAnswer(response.status_code, response.headers, response.content)
+
+    return post
