@@ -399,3 +399,27 @@ def test_the_error_survives_pickling() -> None:
     assert (copy.rule, copy.index, copy.event, str(copy)) == (
         caught.value.rule, caught.value.index, caught.value.event, str(caught.value)
     )  # fmt: skip
+
+
+def test_json_text_as_ag_uis_encoder_writes_it() -> None:
+    core = pytest.importorskip("ag_ui.core")
+    encoder = pytest.importorskip("ag_ui.encoder").EventEncoder()
+    events = [
+        core.RunStartedEvent(thread_id="t1", run_id="r1"),
+        core.TextMessageStartEvent(message_id="m1", role="assistant"),
+        core.TextMessageContentEvent(message_id="m1", delta="hi"),
+        core.TextMessageEndEvent(message_id="m1"),
+        core.RunFinishedEvent(thread_id="t1", run_id="r1"),
+    ]
+    texts = [encoder.encode(event)[len("data: ") :].strip() for event in events]
+    assert '"messageId":"m1"' in texts[1]
+    verify_events(texts)
+    verify_events([text.encode() for text in texts])
+    with pytest.raises(AgUiOrderError) as caught:
+        verify_events([texts[0], texts[2]])
+    assert (caught.value.rule, caught.value.index, caught.value.event) == (
+        "content-before-start", 1, texts[2]
+    )  # fmt: skip
+    with pytest.raises(AgUiOrderError) as caught:
+        verify_events([texts[0], "{not json"])
+    assert (caught.value.rule, caught.value.index) == ("not-an-event", 1)

@@ -11,7 +11,8 @@ Check any AG-UI event stream, a SketricGen stream or your own server's::
 
 `EventOrderVerifier().check(event)` checks one event at a time and
 `finish()` checks the end. Events may be `StreamEvent`s, dicts (snake_case or
-camelCase keys) or pydantic models (ag-ui-protocol's or the SDK's). An
+camelCase keys), pydantic models (ag-ui-protocol's or the SDK's) or the JSON
+text of one event (`str`/`bytes`, such as an SSE `data` field). An
 `AgUiOrderError` names the `rule` (ids below), the event's `index` and
 `event_type`, and the `event` itself.
 

@@ -1,12 +1,14 @@
 """One view of any event: a dict with camelCase top-level keys, whatever was given.
 
 Accepted: `StreamEvent`s (their JSON data), mappings (snake_case or camelCase
-keys, as SketricGen and AG-UI's encoders write them) and pydantic models
-(ag-ui-protocol's events, the SDK's generated models).
+keys, as SketricGen and AG-UI's encoders write them), pydantic models
+(ag-ui-protocol's events, the SDK's generated models) and the JSON text of
+one event (`str` or `bytes`, e.g. an SSE `data` field).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any, Optional
@@ -55,6 +57,11 @@ def event_view(event: Any) -> Optional[View]:
             return None
     elif isinstance(event, BaseModel):
         payload = event.model_dump(mode="json", by_alias=True, exclude_none=True)
+    elif isinstance(event, (str, bytes, bytearray)):
+        try:
+            payload = json.loads(event)
+        except ValueError:
+            return None
     else:
         payload = event
     if not isinstance(payload, Mapping) or not isinstance(payload.get("type"), str):

@@ -47,8 +47,9 @@ class _RunState:
 class EventOrderVerifier:
     """Checks AG-UI events as they come: `check(event)` for each, then `finish()`.
 
-    Events may be `StreamEvent`s, dicts (snake_case or camelCase keys) or
-    pydantic events (ag-ui-protocol's, or the SDK's generated models). The
+    Events may be `StreamEvent`s, dicts (snake_case or camelCase keys),
+    pydantic events (ag-ui-protocol's, or the SDK's generated models) or the
+    JSON text of one event. The
     first event that breaks a rule raises `AgUiOrderError` naming the rule
     and the event; the verifier should not be used after that. The rules are
     listed in `sketricgen.verify`'s docstring.
