@@ -1,7 +1,8 @@
 // Drives the sketricgen AG-UI relay with the real `HttpAgent` of @ag-ui/client.
 //
-// Usage: node run_agents.mjs BASE_URL AGENT_ID...
-// Each agent is reached at BASE_URL + AGENT_ID (a relay mounted per agent). HttpAgent's
+// Usage: node run_agents.mjs RELAY_URL AGENT_ID...
+// Every run is POSTed to RELAY_URL and names its agent in `forwardedProps.agentId` (the
+// relay checks it against its allowlist). HttpAgent's
 // own pipeline checks every event (its verifyEvents stage is always on in runAgent), so
 // an event out of order fails the run with the client's own error. Prints one JSON
 // summary on stdout, which the pytest wrapper (tests/relay/test_node_client.py) checks.
@@ -9,9 +10,9 @@
 import { HttpAgent } from "@ag-ui/client";
 import { randomUUID } from "node:crypto";
 
-const [base, ...agentIds] = process.argv.slice(2);
-if (!base || agentIds.length === 0) {
-  console.error("usage: node run_agents.mjs BASE_URL AGENT_ID...");
+const [url, ...agentIds] = process.argv.slice(2);
+if (!url || agentIds.length === 0) {
+  console.error("usage: node run_agents.mjs RELAY_URL AGENT_ID...");
   process.exit(2);
 }
 
@@ -28,7 +29,7 @@ async function runOnce(agent, params) {
   };
   try {
     await agent.runAgent(
-      { runId, ...params },
+      { runId, forwardedProps: { agentId: agent.agentId }, ...params },
       {
         onEvent: ({ event }) => {
           events.push(event);
@@ -52,7 +53,7 @@ function userMessage(text) {
 }
 
 function newAgent(agentId) {
-  return new HttpAgent({ url: base + agentId, agentId, threadId: randomUUID() });
+  return new HttpAgent({ url, agentId, threadId: randomUUID() });
 }
 
 // Every scenario: a list of runs on one thread.
