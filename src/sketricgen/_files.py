@@ -91,7 +91,7 @@ class FileReader:
         self._handle = handle
 
     def chunks(self, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
-        """Exactly `size` bytes, at most `chunk_size` at a time (a shrunken file raises)."""
+        """Exactly `size` bytes, at most `chunk_size` at a time (a resized file raises)."""
         file = self._file
         if file.data is not None:
             for offset in range(0, file.size, chunk_size):
@@ -110,7 +110,11 @@ class FileReader:
                     raise file.failure(f"read() gave {type(chunk).__name__}, not bytes")
             if not chunk:
                 raise file.failure(f"ended {left:,} bytes early: it shrank while being sent")
+            if len(chunk) > left:
+                raise file.failure("read() gave more bytes than asked for")
             left -= len(chunk)
+            if not left and handle.read(1):  # checked before its last bytes go out
+                raise file.failure("grew while being sent; attach it again once it is written")
             yield chunk
 
 
@@ -217,7 +221,13 @@ def _inspect_stream(
     stream: Any, file_name: Optional[str], content_type: Optional[str]
 ) -> LocalFile:
     if isinstance(stream, io.TextIOBase):
-        raise SketricGenFileError("file is open in text mode: open it with 'rb'", field="file")
+        path = getattr(stream, "name", None)
+        given = file_name or (os.path.basename(path) if isinstance(path, str) else "")
+        shown = f"{given!r}: the file" if given else "the file object"
+        raise SketricGenFileError(
+            f"{shown} is open in text mode: open it with 'rb'",
+            file_name=given or None, field="file",
+        )  # fmt: skip
     if file_name is None:
         own = getattr(stream, "name", None)
         if not isinstance(own, str) or not os.path.basename(own):
@@ -246,6 +256,15 @@ def _inspect_stream(
             "re-sent on a retry; pass its bytes (f.read()) instead",
             field="file",
         )
+    try:
+        text = isinstance(stream.read(0), str)  # reads nothing: a text-mode probe
+    except (OSError, ValueError) as exc:
+        raise SketricGenFileError(f"{label}: cannot be read ({exc})", field="file") from exc
+    if text:
+        raise SketricGenFileError(
+            f"{label}: the file object's read() gives str, not bytes: open the file with 'rb'",
+            file_name=name, field="file",
+        )  # fmt: skip
     _check_size(size, label, name, "file")
     name, kind = _resolve_type(name, content_type, label, "file")
     return LocalFile(name, kind, size, label, stream=stream, start=start)

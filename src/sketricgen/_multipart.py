@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 __all__ = ["PresignedForm"]
@@ -35,10 +35,13 @@ def _part_head(boundary: bytes, disposition: str, content_type: Optional[str] = 
 
 @dataclass(frozen=True)
 class PresignedForm:
-    """One presigned POST body: `head` (the fields, the file part's headers), the file, `tail`."""
+    """One presigned POST body: `head` (the fields, the file part's headers), the file, `tail`.
 
-    head: bytes
-    tail: bytes
+    The repr leaves out `head`: the policy's fields hold its signature.
+    """
+
+    head: bytes = field(repr=False)
+    tail: bytes = field(repr=False)
     file_size: int
     boundary: str
 
