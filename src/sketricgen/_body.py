@@ -1,33 +1,103 @@
 """Reading an answer's body within bounds, without I/O: a size cap and a deadline.
 
-The transport's shells read a body chunk by chunk (decompressed, so the cap
-holds whatever the compression ratio) and feed each chunk to a `BodyReader`,
-which says when to stop. Memory stays bounded by the cap, whatever the
-server sends.
+The transport's shells read a body chunk by chunk and feed each chunk to a
+`BodyReader`, which says when to stop. It inflates gzip and deflate itself,
+a slice at a time, so the cap holds on the decompressed size and a
+compression bomb never inflates at once: memory stays bounded whatever the
+server sends. Other encodings (br, zstd) are decoded by httpx before the
+reader sees them (`raw` is False then).
 """
 
 from __future__ import annotations
 
 import time
+import zlib
+from collections.abc import Iterator
 from typing import Optional
+
+import httpx
 
 __all__ = ["ERROR_BODY_LIMIT", "BodyReader"]
 
 ERROR_BODY_LIMIT = 1024 * 1024
 """Bytes kept of an error answer's body: enough for any error document, never a flood."""
 
+_SLICE = 256 * 1024  # bytes inflated at a time
+_GZIP = zlib.MAX_WBITS | 16
+_ZLIB = zlib.MAX_WBITS
+_DEFLATE = -zlib.MAX_WBITS  # deflate without its zlib wrapper, which some servers send
+
+
+class _Inflater:
+    """gzip or deflate, inflated in slices of at most `_SLICE` bytes."""
+
+    __slots__ = ("_started", "_unpack", "_wbits")
+
+    def __init__(self, wbits: int) -> None:
+        self._wbits = wbits
+        self._unpack = zlib.decompressobj(wbits)
+        self._started = False
+
+    def slices(self, data: bytes) -> Iterator[bytes]:
+        try:
+            piece = self._unpack.decompress(data, _SLICE)
+        except zlib.error as exc:
+            if self._started or self._wbits != _ZLIB:
+                raise httpx.DecodingError(f"the compressed body is corrupt ({exc})") from exc
+            self._wbits = _DEFLATE
+            self._unpack = zlib.decompressobj(_DEFLATE)
+            yield from self.slices(data)
+            return
+        self._started = True
+        yield piece
+        while self._unpack.unconsumed_tail or len(piece) == _SLICE:
+            try:
+                piece = self._unpack.decompress(self._unpack.unconsumed_tail, _SLICE)
+            except zlib.error as exc:
+                raise httpx.DecodingError(f"the compressed body is corrupt ({exc})") from exc
+            if not piece:
+                return
+            yield piece
+
+
+def _inflater(encoding: str) -> Optional[_Inflater]:
+    if encoding in ("gzip", "x-gzip"):
+        return _Inflater(_GZIP)
+    if encoding == "deflate":
+        return _Inflater(_ZLIB)
+    return None
+
 
 class BodyReader:
     """Collects one body up to `limit` bytes, before `deadline` (a `time.monotonic()` value).
 
-    `feed` returns True when reading must stop: the body grew past the limit
-    (`overflow`; with `truncate` the first `limit` bytes are kept) or the
-    deadline passed (`expired`). `expire()` marks it expired from a timer.
+    `encoding` is the answer's `Content-Encoding`. When `raw` is True the
+    shell feeds the body as it came off the wire (`iter_raw`), else decoded
+    by httpx (`iter_bytes`). `feed` returns True when reading must stop: the
+    decoded body grew past the limit (`overflow`; with `truncate` the first
+    `limit` bytes are kept) or the deadline passed (`expired`). `expire()`
+    marks it expired from a timer. A corrupt compressed body raises
+    `httpx.DecodingError`, as httpx's own decoders do.
     """
 
-    __slots__ = ("_chunks", "_deadline", "_limit", "_size", "_truncate", "expired", "overflow")
+    __slots__ = (
+        "_chunks",
+        "_deadline",
+        "_inflater",
+        "_limit",
+        "_size",
+        "_truncate",
+        "expired",
+        "overflow",
+        "raw",
+    )
 
-    def __init__(self, limit: int, deadline: Optional[float], *, truncate: bool = False) -> None:
+    def __init__(
+        self, limit: int, deadline: Optional[float], *, truncate: bool = False, encoding: str = ""
+    ) -> None:
+        encoding = encoding.strip().lower()
+        self._inflater = _inflater(encoding)
+        self.raw = self._inflater is not None or encoding in ("", "identity")
         self._limit = limit
         self._deadline = deadline
         self._truncate = truncate
@@ -37,10 +107,15 @@ class BodyReader:
         self.overflow = False
 
     def feed(self, chunk: bytes) -> bool:
-        """Keep `chunk`; True when the reading must stop here."""
+        """Keep `chunk` (inflated if need be); True when the reading must stop here."""
         if self.expired or (self._deadline is not None and time.monotonic() > self._deadline):
             self.expired = True
             return True
+        if self._inflater is None:
+            return self._keep(chunk)
+        return any(self._keep(piece) for piece in self._inflater.slices(chunk))
+
+    def _keep(self, chunk: bytes) -> bool:
         room = self._limit - self._size
         if len(chunk) > room:
             self.overflow = True

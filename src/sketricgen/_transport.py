@@ -202,9 +202,11 @@ class TransportCore:
         """What collects `response`'s body: up to `max_response_size` (a summary's worth of
         an error body), until `deadline`."""
         limit = self.config.max_response_size
+        encoding: str = response.headers.get("content-encoding", "")
         if response.is_success:
-            return BodyReader(limit, deadline)
-        return BodyReader(min(limit, ERROR_BODY_LIMIT), deadline, truncate=True)
+            return BodyReader(limit, deadline, encoding=encoding)
+        limit = min(limit, ERROR_BODY_LIMIT)
+        return BodyReader(limit, deadline, truncate=True, encoding=encoding)
 
     def timed_out(self, spec: RequestSpec) -> httpx.TimeoutException:
         """The failure of an attempt whose answer did not arrive whole before its deadline."""
@@ -456,7 +458,7 @@ class SyncTransport:
         error: Optional[Exception] = None
         timer: Optional[threading.Timer] = None
         try:
-            for chunk in response.iter_bytes():
+            for chunk in response.iter_raw() if reader.raw else response.iter_bytes():
                 if reader.feed(chunk):
                     break
                 if timer is None and deadline is not None and not _complete(response):
@@ -589,7 +591,8 @@ class AsyncTransport:
                 reader = core.reader(response, deadline)
                 error: Optional[Exception] = None
                 try:
-                    async for chunk in response.aiter_bytes():
+                    chunks = response.aiter_raw() if reader.raw else response.aiter_bytes()
+                    async for chunk in chunks:
                         if reader.feed(chunk):
                             break
                 except httpx.HTTPError as exc:
