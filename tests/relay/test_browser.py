@@ -177,3 +177,23 @@ def test_the_readme_screenshot_is_a_png() -> None:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (900, 760)
+
+
+def test_stop_ends_the_run_and_the_relay_lets_go_of_sketricgen(
+    chat: Any, sketricgen_emulator: Emulator
+) -> None:
+    emulator = sketricgen_emulator
+    gate = emulator.gate_before("RUN_FINISHED", agent_id=DEMO_AGENT_ID)
+    page = chat(DEMO_AGENT_ID)
+    send(page, "What is AG-UI?")
+    expect(page.get_by_role("log")).to_contain_text("three sources agree")
+    # The relay's stream from SketricGen is the one connection left open (earlier tests'
+    # relays are closing theirs).
+    emulator.wait_for(lambda: emulator.open_connections == 1, timeout=5)
+
+    page.get_by_role("button", name="Stop").click()
+    expect(page.get_by_role("log").locator(".note").last).to_have_text("Stopped.")
+    expect(page.get_by_role("button", name="Send")).to_be_enabled()
+    # The browser went away: the relay closed its stream from SketricGen at once.
+    emulator.wait_for(lambda: emulator.open_connections == 0, timeout=5)
+    assert not gate.is_open
