@@ -50,7 +50,9 @@ def event_view(event: Any) -> Optional[View]:
     An AG-UI event is a JSON object (or model) with a string `type`.
     """
     payload: Any
-    if isinstance(event, StreamEvent):
+    if type(event) is dict:  # the common case first: isinstance on ABCs costs
+        payload = event
+    elif isinstance(event, StreamEvent):
         try:
             payload = event.json()
         except SketricGenEventDecodeError:
@@ -66,4 +68,6 @@ def event_view(event: Any) -> Optional[View]:
         payload = event
     if not isinstance(payload, Mapping) or not isinstance(payload.get("type"), str):
         return None
+    if type(payload) is dict and not any("_" in key for key in payload if type(key) is str):
+        return payload  # already camelCase; views are only read, never changed
     return {_camel(key) if isinstance(key, str) else key: value for key, value in payload.items()}
