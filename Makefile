@@ -97,6 +97,7 @@ APT_INSTALL := apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get inst
 
 # Open the printed address; ?agent=hitl-agent (or another built-in agent) switches agents.
 relay-demo: install
+	@echo "add ?agent=hitl-agent (or agent-123, error-agent, out-of-credits-agent) to the page's address to talk to another agent"
 	$(VPY) -m sketricgen relay --agent demo-agent --emulator --allow agent-123 \
 		--allow hitl-agent --allow error-agent --allow out-of-credits-agent
 
