@@ -35,7 +35,8 @@ def test_a_reader_that_stops_early_ends_the_run_quietly(
     gate = emu.gate_before(held_before, DEMO_AGENT_ID)  # more output is due after head leaves
     process = start_cli(emu, "run", DEMO_AGENT_ID, "hi", *options)
     try:
-        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout is not None
+        assert process.stderr is not None
         shown = [process.stdout.readline() for _ in range(lines)]
         emu.wait_for(lambda: gate.waiting == 1, timeout=30)
         process.stdout.close()  # head has its lines and exits
@@ -72,7 +73,8 @@ def test_ctrl_c_mid_stream_ends_the_line_and_names_the_conversation(
     (run,) = emu.runs
     # What arrived before Ctrl-C, its open line ended on stdout; stderr has no blank line.
     shown += out
-    assert shown.endswith(b"\n") and b"Let me look that up.".startswith(shown[:-1])
+    assert shown.endswith(b"\n")
+    assert b"Let me look that up.".startswith(shown[:-1])
     assert err == f"interrupted\nconversation_id: {run.conversation_id}\n".encode()
     emu.wait_for(lambda: emu.open_connections == 0, timeout=10)
 
