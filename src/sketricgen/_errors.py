@@ -70,6 +70,14 @@ _HINTS = {
     504: "A proxy in front of the service timed out; the request may have been acted on.",
 }
 
+# RFC 9110's names, which Python's HTTPStatus gives only from 3.13 on: the same
+# message on every Python.
+_PHRASES = {
+    413: "Content Too Large",
+    414: "URI Too Long",
+    416: "Range Not Satisfiable",
+    422: "Unprocessable Content",
+}
 _MAX_DETAIL = 300
 _MIN_SECRET = 8  # shorter "keys" (tests, typos) would blank out ordinary words
 _MASK = "***"
@@ -362,10 +370,13 @@ def _truncate(text: str, limit: int = _MAX_DETAIL) -> str:
 
 
 def _status_text(status_code: int) -> str:
-    try:
-        return f"{status_code} {HTTPStatus(status_code).phrase}"
-    except ValueError:
-        return str(status_code)
+    phrase = _PHRASES.get(status_code)
+    if phrase is None:
+        try:
+            phrase = HTTPStatus(status_code).phrase
+        except ValueError:
+            return str(status_code)
+    return f"{status_code} {phrase}"
 
 
 def _sentence(text: str) -> str:

@@ -373,3 +373,12 @@ def test_an_echoed_key_is_removed_from_an_unexpected_success_body() -> None:
 def test_a_short_key_is_not_scrubbed_from_ordinary_words() -> None:
     error = api_error(401, JSON, b'{"message": "test key refused"}', target=TARGET, secret="test")
     assert "test key refused" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("status", "phrase"),
+    [(413, "Content Too Large"), (414, "URI Too Long"), (416, "Range Not Satisfiable"),
+     (422, "Unprocessable Content")],
+)  # fmt: skip
+def test_status_phrases_are_rfc_9110s_on_every_python(status: int, phrase: str) -> None:
+    assert str(_error(status)).startswith(f"{TARGET} answered {status} {phrase}: no details given.")
