@@ -7,13 +7,19 @@ replaced. Every wait is for something to appear in the page, never a sleep. Set
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import socket
 import struct
+import threading
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hostile_server import HostileServer, Received, response_head
 
 try:
     from playwright.sync_api import expect, sync_playwright
@@ -155,7 +161,9 @@ def test_a_failed_run_shows_its_error(chat: Any) -> None:
 def test_a_refused_request_shows_the_http_error(chat: Any) -> None:
     page = chat(ECHO_AGENT_ID)
     send(page, "x" * 10_001)  # over SketricGen's 10,000 characters: the relay refuses it
-    expect(page.get_by_role("alert")).to_contain_text("The relay answered HTTP 4")
+    expect(page.get_by_role("alert")).to_contain_text(
+        re.compile(r"^The relay answered HTTP 4\d\d: the user message has 10,001 characters")
+    )
     expect(page.get_by_role("status")).to_have_text("Failed")
 
 
@@ -197,3 +205,56 @@ def test_stop_ends_the_run_and_the_relay_lets_go_of_sketricgen(
     # The browser went away: the relay closed its stream from SketricGen at once.
     emulator.wait_for(lambda: emulator.open_connections == 0, timeout=5)
     assert not gate.is_open
+
+
+def _sse(event: dict[str, Any]) -> bytes:
+    return b"data: " + json.dumps(event).encode() + b"\n\n"
+
+
+def test_the_page_reads_any_valid_event_stream(browser: Any) -> None:
+    """A hostile relay on loopback: BOM, comments, CRLF split across reads, multi-line data."""
+    page_html = resources.files("sketricgen.relay").joinpath("static/chat.html").read_bytes()
+    first_shown = threading.Event()
+    text = {"type": "TEXT_MESSAGE_CONTENT", "messageId": "m"}
+
+    def handle(conn: socket.socket, request: Received) -> None:
+        if request.request_line.startswith("GET / "):
+            head = {
+                "Content-Type": "text/html; charset=utf-8",
+                "Content-Length": str(len(page_html)),
+            }
+            conn.sendall(response_head("200 OK", head) + page_html)
+            return
+        conn.sendall(response_head("200 OK", {"Content-Type": "text/event-stream"}))
+        conn.sendall(
+            b"\xef\xbb\xbf: ping\r\n\r\n"
+            + _sse({"type": "RUN_STARTED", "threadId": "t", "runId": "r"})
+            + _sse({"type": "TEXT_MESSAGE_START", "messageId": "m", "role": "assistant"})
+            + _sse({**text, "delta": "A"})
+            + b'data: {"type": "TEXT_MESSAGE_CONTENT",\r'  # the LF of this CRLF comes later
+        )
+        first_shown.wait(10)
+        conn.sendall(
+            b'\ndata: "messageId": "m", "delta": " spaced  "}\r\n\r\n'
+            + b": ping\n\n"
+            + b"data:" + json.dumps({**text, "delta": "|end"}).encode() + b"\r\r"
+            + _sse({"type": "TEXT_MESSAGE_END", "messageId": "m"})
+            + _sse({"type": "RUN_FINISHED", "threadId": "t", "runId": "r"})
+            + b'data: {"type": "RUN_ERROR", "message": "an unterminated event is dropped"}'
+        )  # fmt: skip
+
+    context = browser.new_context()
+    try:
+        with HostileServer(handle) as server:
+            page = context.new_page()
+            page.goto(server.base_url + "/")
+            send(page, "hi")
+            reply = page.get_by_role("log").locator(".msg.assistant")
+            expect(reply).to_have_text("A")
+            first_shown.set()
+            expect(page.get_by_role("status")).to_have_text("Done")
+            assert reply.evaluate("node => node.textContent") == "A spaced  |end"
+            expect(page.get_by_role("alert")).to_have_count(0)
+    finally:
+        first_shown.set()
+        context.close()
