@@ -7,10 +7,19 @@ handed out, so that however the stream ends (its end, `close()`, `break`,
 an exception, or being dropped unread), the `finally` runs and the
 connection goes back: Python closes a dropped generator, and asyncio closes
 a dropped async generator on its loop.
+
+A stream still open when the interpreter exits (a failed test's traceback
+keeps its stream until then) is closed by an exit hook, while every module
+is whole, rather than by the garbage collector during shutdown: closing a
+response that late once crashed CPython 3.13.0.
 """
 
 from __future__ import annotations
 
+import asyncio
+import atexit
+import contextlib
+import weakref
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Generator, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Optional
@@ -31,6 +40,29 @@ __all__ = ["AsyncStream", "Stream", "open_stream", "open_stream_async"]
 def _encoded(response: httpx.Response) -> bool:
     encoding: str = response.headers.get("content-encoding", "identity")
     return encoding.strip().lower() != "identity"
+
+
+# -- closing at exit ----------------------------------------------------------------------
+
+_OPEN: weakref.WeakSet[Generator[StreamEvent, None, None]] = weakref.WeakSet()
+_OPEN_ASYNC: weakref.WeakKeyDictionary[
+    AsyncGenerator[StreamEvent, None], asyncio.AbstractEventLoop
+] = weakref.WeakKeyDictionary()
+
+
+def _close_at_exit() -> None:
+    """Close the streams nobody closed, before the interpreter starts tearing itself down."""
+    for events in list(_OPEN):
+        with contextlib.suppress(Exception):  # e.g. one being read in another thread
+            events.close()
+    for aevents, loop in list(_OPEN_ASYNC.items()):
+        # A loop that is closed already ran (or skipped) asyncio's own shutdown of them.
+        if not loop.is_closed() and not loop.is_running():
+            with contextlib.suppress(Exception):
+                loop.run_until_complete(aevents.aclose())
+
+
+atexit.register(_close_at_exit)
 
 
 # -- blocking -----------------------------------------------------------------------------
@@ -58,6 +90,7 @@ def open_stream(
         raise
     events = _events(state, response, disarm)
     next(events)
+    _OPEN.add(events)
     return Stream(state, response, events)
 
 
@@ -163,8 +196,12 @@ class Stream:
         result's text and tool calls (how the run ended is).
         """
         builder = self._core.builder
-        for event in self._events:
-            builder.add(event)
+        try:
+            for event in self._events:
+                builder.add(event)
+        except BaseException:
+            self.close()  # whatever failed, the connection goes back now
+            raise
         return self._core.conclude()
 
     def verified(self) -> Iterator[StreamEvent]:
@@ -221,6 +258,7 @@ async def open_stream_async(
         raise
     events = _aevents(state, response, disarm)
     await events.__anext__()
+    _OPEN_ASYNC[events] = asyncio.get_running_loop()
     return AsyncStream(state, response, events)
 
 
@@ -295,8 +333,12 @@ class AsyncStream:
     async def until_done(self) -> StreamResult:
         """Read the rest of the stream and return the run's result (see `Stream.until_done`)."""
         builder = self._core.builder
-        async for event in self._events:
-            builder.add(event)
+        try:
+            async for event in self._events:
+                builder.add(event)
+        except BaseException:
+            await self.aclose()
+            raise
         return self._core.conclude()
 
     def verified(self) -> AsyncIterator[StreamEvent]:
