@@ -167,22 +167,35 @@ def unexpected_body(
     )
 
 
-def network_error(error: Exception, *, target: str, attempts: int = 1) -> SketricGenNetworkError:
-    """The exception for a transport failure (never a raw httpx one)."""
+def network_error(
+    error: Exception,
+    *,
+    target: str,
+    attempts: int = 1,
+    url_setting: str = "base_url",
+    timeout_setting: str = "timeout",
+    secret: Optional[str] = None,
+) -> SketricGenNetworkError:
+    """The exception for a transport failure (never a raw httpx one).
+
+    `url_setting` and `timeout_setting` name what the hint tells to check or
+    raise (`upload_base_url`, `upload_timeout` for the upload calls);
+    `secret` is removed from the message.
+    """
     text = str(error) or type(error).__name__
     cls: type[SketricGenNetworkError]
     if isinstance(error, httpx.ConnectTimeout):
         cls, what = SketricGenTimeoutError, "could not connect in time"
-        hint = "Check base_url and the network."
+        hint = f"Check {url_setting} and the network."
     elif isinstance(error, httpx.PoolTimeout):
         cls, what = SketricGenTimeoutError, "no free connection in time"
         hint = "Too many requests are in flight on this client at once."
     elif isinstance(error, httpx.TimeoutException):
         cls, what = SketricGenTimeoutError, "timed out waiting for the service"
-        hint = "Raise timeout= if the service legitimately takes this long."
+        hint = f"Raise {timeout_setting}= if the service legitimately takes this long."
     elif isinstance(error, httpx.ConnectError):
         cls, what = SketricGenConnectionError, "could not connect"
-        hint = "Check base_url and the network."
+        hint = f"Check {url_setting} and the network."
     elif isinstance(error, (httpx.NetworkError, httpx.RemoteProtocolError)):
         cls, what = SketricGenConnectionError, "the connection failed"
         hint = "The service may have acted on the request."
@@ -196,7 +209,7 @@ def network_error(error: Exception, *, target: str, attempts: int = 1) -> Sketri
         message += f" {hint}"
     if attempts > 1:
         message += f" (gave up after {attempts} attempts)"
-    return cls(message)
+    return cls(redact(message, secret))
 
 
 def request_id_of(headers: Mapping[str, str]) -> Optional[str]:

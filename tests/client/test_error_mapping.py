@@ -382,3 +382,19 @@ def test_a_short_key_is_not_scrubbed_from_ordinary_words() -> None:
 )  # fmt: skip
 def test_status_phrases_are_rfc_9110s_on_every_python(status: int, phrase: str) -> None:
     assert str(_error(status)).startswith(f"{TARGET} answered {status} {phrase}: no details given.")
+
+
+def test_a_network_error_names_the_settings_of_its_host_and_hides_the_key() -> None:
+    url = "POST https://uploads.example/dev/publicAssetsUploadInit"
+    slow = httpx.ReadTimeout("timed out", request=REQUEST)
+    refused = httpx.ConnectError(f"refused by proxy (key {KEY})", request=REQUEST)
+    mapped = network_error(slow, target=url, timeout_setting="upload_timeout")
+    assert str(mapped) == (
+        f"{url}: timed out waiting for the service (timed out). Raise upload_timeout= if the "
+        "service legitimately takes this long."
+    )
+    mapped = network_error(refused, target=url, url_setting="upload_base_url", secret=KEY)
+    assert str(mapped) == (
+        f"{url}: could not connect (refused by proxy (key ***)). Check upload_base_url and the "
+        "network."
+    )
