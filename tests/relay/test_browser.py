@@ -201,6 +201,7 @@ def test_stop_ends_the_run_and_the_relay_lets_go_of_sketricgen(
 
     page.get_by_role("button", name="Stop").click()
     expect(page.get_by_role("log").locator(".note").last).to_have_text("Stopped.")
+    expect(page.get_by_role("status")).to_have_text("Stopped")
     expect(page.get_by_role("button", name="Send")).to_be_enabled()
     # The browser went away: the relay closed its stream from SketricGen at once.
     emulator.wait_for(lambda: emulator.open_connections == 0, timeout=5)
