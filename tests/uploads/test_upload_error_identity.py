@@ -22,7 +22,9 @@ from sketricgen import (
     SketricGenAPIError,
     SketricGenAuthenticationError,
     SketricGenBadRequestError,
+    SketricGenClient,
     SketricGenConnectionError,
+    SketricGenContentTypeError,
     SketricGenError,
     SketricGenNetworkError,
     SketricGenRateLimitError,
@@ -30,6 +32,10 @@ from sketricgen import (
     SketricGenTimeoutError,
     SketricGenUploadError,
 )
+from sketricgen._errors import api_error
+from sketricgen._files import inspect_file
+from sketricgen._transport import TransportCore
+from sketricgen._upload_flow import UploadFlow
 from sketricgen.testing import Emulator, Fault
 
 pytestmark = pytest.mark.emulator
@@ -183,3 +189,17 @@ def test_the_joined_classes_are_made_once_named_plainly_and_pickle(
         assert type(again) is type(first)
         assert str(again) == str(first)
         assert vars(again) == vars(first)
+
+
+def test_a_type_the_service_refuses_is_a_content_type_error_and_a_bad_request() -> None:
+    core = TransportCore(SketricGenClient("sk-test-key-0000")._config)
+    flow = UploadFlow(core, AGENT, inspect_file(b"a,b\n", file_name="data.csv"))
+    body = b'{"success": false, "message": "Unsupported file type", "allowed_types": ["text/csv"]}'
+    refused = api_error(400, {"content-type": "application/json"}, body, target="POST /init")
+    error = flow.failure(refused)
+    assert isinstance(error, SketricGenContentTypeError)
+    assert isinstance(error, SketricGenBadRequestError)
+    assert type(error).__name__ == "SketricGenContentTypeBadRequestError"
+    assert (error.status_code, error.step, error.allowed_types) == (400, "init", ("text/csv",))
+    assert error.field == "file_paths"  # the upload error's own attributes win
+    assert error.response_body["message"] == "Unsupported file type"
