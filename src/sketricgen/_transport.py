@@ -26,6 +26,7 @@ import platform
 import socket
 import threading
 import time
+import weakref
 from collections.abc import AsyncGenerator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, Union
@@ -638,6 +639,11 @@ class AsyncTransport:
             await pool.closer.aclose()
 
 
+_HELD: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, set[AsyncGenerator[None, None]]]
+_HELD = weakref.WeakKeyDictionary()
+_HELD_LOCK = threading.Lock()
+
+
 def _close_with_loop(
     client: httpx.AsyncClient, closed: Callable[[], None]
 ) -> AsyncGenerator[None, None]:
@@ -648,7 +654,12 @@ def _close_with_loop(
     never calls `aclose()` (or calls `asyncio.run` once per request) leaves
     no socket open. `aclose()` on the generator closes the pool at once.
     `closed()` is called once the pool is closed.
+
+    The loop holds the generator (`_HELD`) until then: if a client dropped
+    unclosed took it along, the generator's finalizer would close the pool
+    in a task that `asyncio.run()` may cancel on its way out, leaking sockets.
     """
+    loop = asyncio.get_running_loop()
 
     async def closer() -> AsyncGenerator[None, None]:
         try:
@@ -657,9 +668,13 @@ def _close_with_loop(
             try:
                 await client.aclose()
             finally:
+                with _HELD_LOCK:
+                    _HELD.get(loop, set()).discard(generator)
                 closed()
 
     generator = closer()
+    with _HELD_LOCK, contextlib.suppress(TypeError):  # a loop without weak references
+        _HELD.setdefault(loop, set()).add(generator)
     # Run it to its `yield` now: that registers it with the loop's hooks. Up to
     # there it awaits nothing, so one synchronous step is enough.
     with contextlib.suppress(StopIteration):

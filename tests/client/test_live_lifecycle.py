@@ -6,12 +6,19 @@ import asyncio
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import httpx
 import pytest
 from client_helpers import ClientFactory
 
-from sketricgen import SketricGenClosedError, SketricGenError
+from sketricgen import (
+    SketricGenClient,
+    SketricGenClosedError,
+    SketricGenError,
+    SketricGenEventDecodeError,
+    SketricGenTimeoutError,
+)
 from sketricgen.testing import Emulator
 
 pytestmark = pytest.mark.emulator
@@ -158,3 +165,119 @@ def test_sync_close_outside_the_pools_loop_warns(make_client: ClientFactory) -> 
         loop.run_until_complete(client.aclose())  # still possible on the pool's own loop
     finally:
         loop.close()
+
+
+THREADS_SCRIPT = """
+import asyncio, sys, threading
+from sketricgen import SketricGenClient, SketricGenError
+
+key, url = sys.argv[1], sys.argv[2]
+client = SketricGenClient(key, base_url=url)
+failures = []
+
+def worker() -> None:
+    for _ in range(10):
+        try:
+            asyncio.run(client.run_workflow("agent-123", "Hi"))
+        except (SketricGenError, OSError) as error:
+            failures.append(repr(error))
+
+threads = [threading.Thread(target=worker) for _ in range(4)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+client.close()
+print(len(failures), failures[:3])
+"""
+
+
+def test_one_client_serves_event_loops_in_several_threads(sketricgen_emulator: Emulator) -> None:
+    """4 threads x 10 asyncio.run() calls: each loop its own pool, closed on that loop."""
+    env = {**os.environ, "PYTHONDEVMODE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-W", "error::ResourceWarning", "-c", THREADS_SCRIPT,
+         sketricgen_emulator.api_key, sketricgen_emulator.base_url],
+        env=env, capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    assert done.stdout.startswith("0 []"), done.stdout
+    assert "unclosed" not in done.stderr, done.stderr
+    assert "Error" not in done.stderr, done.stderr
+    assert len(sketricgen_emulator.requests_to("run")) == 40
+    sketricgen_emulator.wait_for(lambda: sketricgen_emulator.open_connections == 0)
+
+
+@pytest.mark.anyio
+async def test_max_connections_queues_the_requests_past_it(
+    make_client: ClientFactory, sketricgen_emulator: Emulator
+) -> None:
+    emu = sketricgen_emulator
+    gate = emu.gate_before("RUN_FINISHED")
+
+    async def run(client: SketricGenClient) -> str:
+        async with await client.run_workflow(AGENT, "Hi", stream=True) as stream:
+            return (await stream.until_done()).text
+
+    async with make_client(max_connections=2, timeout=30) as client:
+        runs = [asyncio.create_task(run(client)) for _ in range(3)]
+        await asyncio.to_thread(emu.wait_for, lambda: gate.waiting == 2)
+        assert len(emu.requests_to("run")) == 2  # the third waits for a free connection
+        gate.open()
+        assert await asyncio.gather(*runs) == ["Hello! You said: Hi"] * 3
+    assert emu.connections_opened == 2
+
+
+@pytest.mark.anyio
+async def test_a_request_waiting_for_a_connection_longer_than_timeout_fails(
+    make_client: ClientFactory, sketricgen_emulator: Emulator
+) -> None:
+    gate = sketricgen_emulator.gate_before("RUN_FINISHED")
+    client = make_client(max_connections=1, timeout=0.5)
+    async with client, await client.run_workflow(AGENT, "Hi", stream=True):
+        with pytest.raises(SketricGenTimeoutError):
+            await client.run_workflow(AGENT, "Hi")
+        gate.open()
+    assert len(sketricgen_emulator.requests_to("run")) == 1
+
+
+def test_max_event_size_is_a_client_option(make_client: ClientFactory) -> None:
+    client = make_client(max_event_size=32)  # RUN_STARTED alone is longer
+    with (
+        client.run_workflow_sync(AGENT, "Hi", stream=True) as stream,
+        pytest.raises(SketricGenEventDecodeError, match=r"max_event_size= to SketricGenClient"),
+    ):
+        stream.until_done()
+    assert make_client().run_workflow_sync(AGENT, "Hi", stream=True).until_done().text
+
+
+UNCLOSED_UPLOAD_SCRIPT = """
+import asyncio, sys
+from sketricgen import SketricGenClient
+
+key, url, upload_url, path = sys.argv[1:]
+
+async def main() -> str:
+    client = SketricGenClient(key, base_url=url, upload_base_url=upload_url)  # never closed
+    uploads = await client.upload_files("agent-123", [path, path])
+    return (await client.upload_file("agent-123", path)).file_id + uploads[0].file_id
+
+print(asyncio.run(main()))
+"""
+
+
+def test_uploads_on_a_client_never_closed_leave_no_socket_open(
+    sketricgen_emulator: Emulator, tmp_path: Path
+) -> None:
+    """On 3.9 and 3.12 a pool dropped with its client leaked sockets as `asyncio.run` ended."""
+    path = tmp_path / "notes.txt"
+    path.write_text("hello")
+    emu = sketricgen_emulator
+    done = subprocess.run(
+        [sys.executable, "-X", "dev", "-W", "error::ResourceWarning", "-c",
+         UNCLOSED_UPLOAD_SCRIPT, emu.api_key, emu.base_url, emu.upload_base_url, str(path)],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    assert done.stdout.strip()
+    assert "unclosed" not in done.stderr, done.stderr
+    assert "ResourceWarning" not in done.stderr, done.stderr
+    emu.wait_for(lambda: emu.open_connections == 0)
