@@ -72,6 +72,13 @@ def test_repr_hides_the_key() -> None:
         ({"default_headers": {"x-api-key": "other"}}, "default_headers"),
         ({"default_headers": {"X-Bad": "a\r\nb"}}, "default_headers"),
         ({"default_headers": ["X-Trace"]}, "default_headers"),
+        ({"max_response_size": 0}, "max_response_size"),
+        ({"max_response_size": 1.5}, "max_response_size"),
+        ({"max_response_size": None}, "max_response_size"),
+        ({"max_event_size": -1}, "max_event_size"),
+        ({"max_event_size": "16MB"}, "max_event_size"),
+        ({"max_connections": 0}, "max_connections"),
+        ({"max_connections": True}, "max_connections"),
     ],
 )
 def test_bad_settings_fail_at_construction_naming_the_setting(
@@ -178,3 +185,17 @@ def test_a_bad_host_in_the_environment_names_the_variable(monkeypatch: pytest.Mo
     monkeypatch.setenv("SKETRICGEN_BASE_URL", "ftp://example.test")
     with pytest.raises(SketricGenValidationError, match="SKETRICGEN_BASE_URL"):
         SketricGenClient(api_key=KEY)
+
+
+def test_limits_have_documented_defaults_and_are_keyword_options() -> None:
+    with SketricGenClient(KEY) as client:
+        config = client._config
+        assert config.max_response_size == 32 * 1024 * 1024
+        assert config.max_event_size == 16 * 1024 * 1024
+        assert config.max_connections == 100
+    with SketricGenClient(
+        KEY, max_response_size=1024, max_event_size=2048, max_connections=None
+    ) as client:
+        config = client._config
+        assert (config.max_response_size, config.max_event_size) == (1024, 2048)
+        assert config.max_connections is None
