@@ -9,6 +9,7 @@ from typing import Any, Optional
 
 from sketricgen_models import (
     RunErrorEvent,
+    RunHaltedOutOfCreditsEvent,
     RunPausedHitlEvent,
     RunStartedEvent,
     StepStartedEvent,
@@ -26,7 +27,11 @@ from ._cli_output import EXIT_ERROR, EXIT_OK, Console
 from ._exceptions import SketricGenEventDecodeError
 from ._stream_event import StreamEvent
 
-__all__ = ["EventPrinter"]
+__all__ = ["OUT_OF_CREDITS", "EventPrinter"]
+
+OUT_OF_CREDITS = (
+    "the run halted: the account is out of credits ({}); add credits, then send it again"
+)
 
 # Bounds whatever a server sends: arguments kept per tool call, calls open at once.
 _MAX_ARGUMENTS = 64 * 1024
@@ -82,6 +87,8 @@ class EventPrinter:
             self._console.conversation_id = view.thread_id
         elif isinstance(view, RunErrorEvent):
             self._error = view.message
+        elif isinstance(view, RunHaltedOutOfCreditsEvent):
+            self._error = out_of_credits(view.message)
         if not self._as_json:
             self._render(view)
 
@@ -133,7 +140,12 @@ class EventPrinter:
                 self._console.note(call.shown())
 
     def finish(self) -> int:
-        """Say how the run ended; the exit code."""
+        """Say how the run ended; the exit code.
+
+        RUN_ERROR and RUN_HALTED_OUT_OF_CREDITS exit 1. A stream that ended
+        cleanly without a terminal event exits 0: the SDK's warning about it
+        is the note (see `_cli_run.show_sdk_warnings`).
+        """
         console = self._console
         if not self._as_json:
             self._end_chunked()
@@ -144,6 +156,12 @@ class EventPrinter:
             console.error(self._error)
             return EXIT_ERROR
         return EXIT_OK
+
+
+def out_of_credits(message: Optional[str]) -> str:
+    """The line for a run halted by RUN_HALTED_OUT_OF_CREDITS (`message`: the service's)."""
+    said = f" ({message.rstrip('.')})" if message else ""
+    return f"the run halted: the account is out of credits{said}; add credits, then run it again"
 
 
 def _short(value: Any, limit: int = 80) -> str:

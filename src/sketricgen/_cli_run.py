@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 from typing import Any, Optional
 
-from ._cli_events import EventPrinter
+from ._cli_events import EventPrinter, out_of_credits
 from ._cli_output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Console
 from ._cli_progress import UploadProgress
 from ._cli_words import NO_API_KEY, CommandError, about_file, exit_code, worded
@@ -14,6 +15,7 @@ from ._client import SketricGenClient
 from ._config import ENV_VARS
 from ._exceptions import SketricGenError, SketricGenValidationError
 from ._files import inspect_file
+from ._logging import logger
 from ._validation import validate_run_workflow
 
 __all__ = ["run_command"]
@@ -25,6 +27,7 @@ _SETTINGS = ("api_key", "timeout", "max_retries", "base_url", "upload_base_url")
 def run_command(options: argparse.Namespace, console: Console) -> int:
     """Run `sketricgen run`; the exit code. Errors become one `error: ...` line."""
     console.conversation_id = options.conversation_id
+    show_sdk_warnings(console)
     try:
         with _client(options) as client:
             return _run(client, options, console)
@@ -78,12 +81,38 @@ def _run(client: SketricGenClient, options: argparse.Namespace, console: Console
         console.line(response.model_dump_json() if options.json else response.response)
         console.conversation_id = response.conversation_id
         console.note(f"conversation_id: {response.conversation_id}")
+        if response.run_halted_out_of_credits:
+            console.error(out_of_credits(None))
+            return EXIT_ERROR
         return EXIT_ERROR if response.error else EXIT_OK
     with client.run_workflow_sync(**request, stream=True) as events:
         printer = EventPrinter(console, as_json=options.json)
         for event in events:
             printer.show(event)
         return printer.finish()
+
+
+class _ConsoleHandler(logging.Handler):
+    """The SDK's warnings as `warning: ...` lines, each on a line of its own."""
+
+    def __init__(self, console: Console) -> None:
+        super().__init__(logging.WARNING)
+        self._console = console
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self._console.note(f"warning: {record.getMessage()}")
+        except BrokenPipeError:
+            raise
+        except Exception:  # logging must not break the command
+            self.handleError(record)
+
+
+def show_sdk_warnings(console: Console) -> None:
+    """Route the SDK's warnings through `console`, unless SKETRICGEN_LOG asks for its own log."""
+    if os.environ.get("SKETRICGEN_LOG", "").strip() or logger.handlers:
+        return
+    logger.addHandler(_ConsoleHandler(console))
 
 
 def _upload(client: SketricGenClient, agent_id: str, path: str, console: Console) -> str:

@@ -3,38 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_helpers import FILES, run_cli
 
-from sketricgen.testing import DEMO_AGENT_ID, ECHO_AGENT_ID, ERROR_AGENT_ID, Emulator, Fault
+from sketricgen.testing import (
+    DEMO_AGENT_ID,
+    ECHO_AGENT_ID,
+    ERROR_AGENT_ID,
+    Emulator,
+    Fault,
+)
 
-SCRIPT = Path(sys.executable).parent / "sketricgen"
-FILES = Path(__file__).resolve().parent.parent / "uploads" / "files"
-
-
-def _env(emu: Emulator, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SKETRICGEN_")}
-    env.update(
-        SKETRICGEN_API_KEY=emu.api_key,
-        SKETRICGEN_BASE_URL=emu.base_url,
-        SKETRICGEN_UPLOAD_BASE_URL=emu.upload_base_url,
-        SKETRICGEN_MAX_RETRIES="0",
-    )
-    env.update(extra)
-    return env
-
-
-def _cli(emu: Emulator, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(SCRIPT), *args], env=_env(emu, **env), capture_output=True, text=True,
-        timeout=60, check=False,
-    )  # fmt: skip
+_cli = run_cli
 
 
 def test_streams_the_reply_to_stdout_and_the_rest_to_stderr(sketricgen_emulator: Emulator) -> None:
@@ -129,62 +111,34 @@ def test_usage_errors_exit_2_before_any_request(
     assert sketricgen_emulator.requests == []
 
 
-def test_ctrl_c_mid_stream_exits_130_and_closes_the_stream(sketricgen_emulator: Emulator) -> None:
-    emu = sketricgen_emulator
-    gate = emu.gate_before("TEXT_MESSAGE_END", DEMO_AGENT_ID)  # hold the run mid-reply
-    process = subprocess.Popen(
-        [str(SCRIPT), "run", DEMO_AGENT_ID, "hi"], env=_env(emu),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        assert process.stdout is not None
-        shown = process.stdout.read(len(b"Let me"))  # the reply has started on the terminal
-        # The run is held mid-reply on its one connection (an earlier test's may still be closing).
-        emu.wait_for(lambda: gate.waiting == 1 and emu.open_connections == 1, timeout=30)
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=30)
-    finally:
-        gate.open()
-        if process.poll() is None:
-            process.kill()
-            process.communicate()
-    assert process.returncode == 130
-    assert b"Traceback" not in err
-    assert b"interrupted" in err
-    assert b"Let me look that up.".startswith(shown + out)  # what arrived before Ctrl-C
-    emu.wait_for(lambda: emu.open_connections == 0, timeout=10)
-
-
-def test_emulator_command_serves_until_interrupted() -> None:
-    process = subprocess.Popen(
-        [str(SCRIPT), "emulator", "--port", "0"], stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert process.stdout is not None
-        lines = [process.stdout.readline() for _ in range(3)]
-        settings = dict(line.strip().split("=", 1) for line in lines)
-        with Emulator() as other:  # the served emulator answers like any other
-            assert settings["SKETRICGEN_API_KEY"] == other.api_key
-        probe = subprocess.run(
-            [str(SCRIPT), "run", ECHO_AGENT_ID, "hi", "--no-stream"],
-            env={**os.environ, **settings, "SKETRICGEN_MAX_RETRIES": "0"},
-            capture_output=True, text=True, timeout=60, check=False,
-        )  # fmt: skip
-        assert probe.stdout == "Hello! You said: hi\n", probe.stderr
-        process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=30) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.communicate()
-
-
-def test_a_stream_cut_short_exits_1(sketricgen_emulator: Emulator) -> None:
-    sketricgen_emulator.add_fault(Fault.truncate(), agent_id=DEMO_AGENT_ID)
+@pytest.mark.parametrize("fault", [Fault.reset_after(3), Fault.disconnect_after(3)])
+def test_a_stream_cut_short_exits_1(sketricgen_emulator: Emulator, fault: Fault) -> None:
+    sketricgen_emulator.add_fault(fault, agent_id=DEMO_AGENT_ID)
     done = _cli(sketricgen_emulator, "run", DEMO_AGENT_ID, "hi")
     assert done.returncode == 1
-    assert "error:" in done.stderr
+    assert done.stderr.startswith("error: ")
+    assert done.stderr.count("\n") == 1
     assert "Traceback" not in done.stderr
+
+
+def test_a_stream_that_ends_without_a_terminal_event_says_so_in_one_line(
+    sketricgen_emulator: Emulator,
+) -> None:
+    sketricgen_emulator.add_fault(Fault.truncate(), agent_id=DEMO_AGENT_ID)
+    done = _cli(sketricgen_emulator, "run", DEMO_AGENT_ID, "hi")
+    assert done.returncode == 0, done.stderr  # a clean end: the service may have new endings
+    (warning,) = [line for line in done.stderr.splitlines() if line.startswith("warning: ")]
+    assert "without a terminal event" in warning
+    assert done.stdout.endswith("in the search results above.\n")
+
+
+@pytest.mark.parametrize("mode", [(), ("--no-stream",)], ids=["stream", "no-stream"])
+def test_a_run_out_of_credits_exits_1(sketricgen_emulator: Emulator, mode: tuple[str, ...]) -> None:
+    done = _cli(sketricgen_emulator, "run", "out-of-credits-agent", "hi", *mode)
+    assert done.returncode == 1
+    assert done.stdout == "Let me think about that.\n"
+    (line,) = [line for line in done.stderr.splitlines() if line.startswith("error: ")]
+    assert line.startswith("error: the run halted: the account is out of credits")
 
 
 def test_camel_case_events_render_the_same(sketricgen_emulator_factory: Any) -> None:
