@@ -191,7 +191,9 @@ def _silence_broken(*streams: TextIO) -> None:
 def _serve_emulator(host: str, port: int, pace: float) -> int:
     from .testing.__main__ import main as serve  # noqa: PLC0415 (imports only the stdlib)
 
-    return serve(["--host", host, "--port", str(port), "--pace", str(pace)])
+    return serve(
+        ["--host", host, "--port", str(port), "--pace", str(pace)], prog="sketricgen emulator"
+    )
 
 
 if __name__ == "__main__":

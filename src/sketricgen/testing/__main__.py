@@ -9,22 +9,21 @@ once, and exits 1.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
 import shlex
+import signal
 import sys
 import threading
+from types import FrameType
 from typing import Optional
 
 INSTALL_HINT = "the emulator needs the 'testing' extra: pip install 'sketricgen[testing]'"
 _EXTRA_MODULES = frozenset({"starlette", "uvicorn", "python_multipart", "multipart"})
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: Optional[list[str]] = None, *, prog: str = "python -m sketricgen.testing") -> int:
     """Serve until Ctrl-C (or SIGTERM); prints the settings to export and the agents first."""
-    parser = argparse.ArgumentParser(
-        prog="python -m sketricgen.testing", description="Run the local SketricGen emulator."
-    )
+    parser = argparse.ArgumentParser(prog=prog, description="Run the local SketricGen emulator.")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8765, help="port (0: any free one)")
     parser.add_argument("--api-key", help="API key to accept (default: the emulator's own)")
@@ -37,6 +36,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     options = parser.parse_args(argv)
     try:
         from . import DEFAULT_API_KEY, Emulator  # noqa: PLC0415 (needs the extra)
+        from ._agents import builtin_agents  # noqa: PLC0415
     except ModuleNotFoundError as error:
         if (error.name or "").split(".")[0] not in _EXTRA_MODULES:
             raise
@@ -44,14 +44,34 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 1
 
     _log_disconnects()
-    emulator = Emulator(
-        host=options.host, port=options.port, api_key=options.api_key or DEFAULT_API_KEY,
-        seed=options.seed, key_case=options.key_case, pace=options.pace,
-    )  # fmt: skip
-    with contextlib.suppress(KeyboardInterrupt), emulator:
+    _stop_on_sigterm()
+    try:
+        emulator = Emulator(
+            host=options.host, port=options.port, api_key=options.api_key or DEFAULT_API_KEY,
+            seed=options.seed, key_case=options.key_case, pace=options.pace,
+        )  # fmt: skip
+    except ValueError as error:
+        parser.error(str(error))
+    try:
+        emulator.start()
+    except OSError as error:
+        sys.stderr.write(
+            f"error: cannot listen on {options.host}:{options.port} "
+            f"({error.strerror or error}); pick another --port (0: any free one)\n"
+        )
+        return 1
+    except KeyboardInterrupt:
+        emulator.stop()
+        return 0
+    try:
         print(_exports(emulator.base_url, emulator.upload_base_url, emulator.api_key))
-        print("# agents: demo-agent, agent-123, hitl-agent, error-agent; Ctrl-C stops", flush=True)
+        agents = ", ".join(builtin_agents())
+        print(f"# agents: {agents}; Ctrl-C stops", flush=True)
         threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        emulator.stop()
     return 0
 
 
@@ -63,6 +83,16 @@ def _exports(base_url: str, upload_base_url: str, api_key: str) -> str:
         "SKETRICGEN_API_KEY": api_key,
     }
     return "\n".join(f"export {name}={shlex.quote(value)}" for name, value in settings.items())
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM stops the server as Ctrl-C does (closing connections), when it can be caught."""
+
+    def interrupt(signum: int, frame: Optional[FrameType]) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
 
 
 def _log_disconnects() -> None:
