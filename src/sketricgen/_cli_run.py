@@ -27,7 +27,7 @@ _SETTINGS = ("api_key", "timeout", "max_retries", "base_url", "upload_base_url")
 def run_command(options: argparse.Namespace, console: Console) -> int:
     """Run `sketricgen run`; the exit code. Errors become one `error: ...` line."""
     console.conversation_id = options.conversation_id
-    show_sdk_warnings(console)
+    handler = show_sdk_warnings(console)
     try:
         with _client(options) as client:
             return _run(client, options, console)
@@ -37,6 +37,9 @@ def run_command(options: argparse.Namespace, console: Console) -> int:
     except SketricGenError as error:
         console.error(worded(error))
         return exit_code(error)
+    finally:
+        if handler is not None:
+            logger.removeHandler(handler)
 
 
 def _client(options: argparse.Namespace) -> SketricGenClient:
@@ -108,11 +111,16 @@ class _ConsoleHandler(logging.Handler):
             self.handleError(record)
 
 
-def show_sdk_warnings(console: Console) -> None:
-    """Route the SDK's warnings through `console`, unless SKETRICGEN_LOG asks for its own log."""
+def show_sdk_warnings(console: Console) -> Optional[logging.Handler]:
+    """Route the SDK's warnings through `console`, unless its log is configured otherwise.
+
+    Returns the handler added (None when SKETRICGEN_LOG or the caller set one up).
+    """
     if os.environ.get("SKETRICGEN_LOG", "").strip() or logger.handlers:
-        return
-    logger.addHandler(_ConsoleHandler(console))
+        return None
+    handler = _ConsoleHandler(console)
+    logger.addHandler(handler)
+    return handler
 
 
 def _upload(client: SketricGenClient, agent_id: str, path: str, console: Console) -> str:

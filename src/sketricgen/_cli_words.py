@@ -69,7 +69,7 @@ def about_file(path: str, error: SketricGenError) -> CommandError:
     if isinstance(error, SketricGenFileNotFoundError):
         reason = "no such file"
     else:
-        reason = _without_label(str(error), path)
+        reason = _without_label(worded(error), path)
     return CommandError(f"--file {shlex.quote(path)}: {reason}", exit_code(error))
 
 

@@ -168,3 +168,14 @@ def test_upload_progress_is_drawn_on_a_terminal_only(sketricgen_emulator: Emulat
     assert b"uploading" not in piped.stderr
     assert b"\r" not in piped.stderr
     assert piped.stderr.startswith(b"conversation_id: ")
+
+
+def test_a_failed_upload_names_the_file_option(sketricgen_emulator: Emulator) -> None:
+    pdf = str(sorted(FILES.glob("*.pdf"))[0])
+    done = run_cli(sketricgen_emulator, "run", ECHO_AGENT_ID, "hi", "-f", pdf, "--api-key", "sk-no")
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"error: --file {pdf}: ")
+    assert done.stderr.count("\n") == 1
+    assert "--api-key" in done.stderr
+    assert "api_key=" not in done.stderr
+    assert sketricgen_emulator.requests_to("run") == []
