@@ -34,7 +34,7 @@ from ._exceptions import (
 )
 from ._logging import logger
 from ._sse import DEFAULT_MAX_EVENT_SIZE, SSEDecoder
-from ._stream_event import DataEvent, StreamEvent
+from ._stream_event import TERMINAL_OUTCOMES, DataEvent, StreamEvent
 from ._stream_result import Outcome, ResultBuilder, StreamResult
 
 if TYPE_CHECKING:
@@ -46,12 +46,6 @@ __all__ = ["MAX_ERROR_BODY", "Item", "StreamCore", "check_stream_timeout", "stre
 
 EVENT_STREAM = "text/event-stream"
 ENDED_WITHOUT_TERMINAL_EVENT: Outcome = "ended_without_terminal_event"
-_OUTCOMES: dict[Optional[str], Outcome] = {
-    "RUN_FINISHED": "finished",
-    "RUN_ERROR": "error",
-    "RUN_PAUSED_HITL": "paused",
-    "RUN_HALTED_OUT_OF_CREDITS": "out_of_credits",
-}
 MAX_ERROR_BODY = 64 * 1024
 """Bytes read of a success answer that is not an event stream, to say what it was."""
 
@@ -182,8 +176,8 @@ class StreamCore:
         "ended_without_terminal_event" after a clean end, else None (still open, cut or closed).
         """
         last = self.last
-        if last is not None and last.is_terminal:
-            return _OUTCOMES.get(last.type)
+        if last is not None and last.type in TERMINAL_OUTCOMES:
+            return TERMINAL_OUTCOMES[last.type]
         return self._ended
 
     def finish(self, *, close_delimited: bool = False) -> None:

@@ -8,14 +8,21 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 from ._exceptions import SketricGenEventDecodeError
 
 if TYPE_CHECKING:
+    from ._stream_result import Outcome
     from .events import AgUiEventModel
 
-__all__ = ["TERMINAL_EVENT_TYPES", "DataEvent", "StreamEvent"]
+__all__ = ["TERMINAL_EVENT_TYPES", "TERMINAL_OUTCOMES", "DataEvent", "StreamEvent"]
 
-TERMINAL_EVENT_TYPES = frozenset(
-    {"RUN_FINISHED", "RUN_ERROR", "RUN_PAUSED_HITL", "RUN_HALTED_OUT_OF_CREDITS"}
-)
-"""The event types that end a run (the one place they are listed)."""
+TERMINAL_OUTCOMES: dict[str, Outcome] = {
+    "RUN_FINISHED": "finished",
+    "RUN_ERROR": "error",
+    "RUN_PAUSED_HITL": "paused",
+    "RUN_HALTED_OUT_OF_CREDITS": "out_of_credits",
+}
+"""The event types that end a run (the one place they are listed), each with its outcome."""
+
+TERMINAL_EVENT_TYPES = frozenset(TERMINAL_OUTCOMES)
+"""The event types that end a run."""
 
 # What compact and default JSON encoders write first when `type` is the first key.
 _TYPE_PREFIXES = ('{"type":"', '{"type": "')
