@@ -177,3 +177,27 @@ def test_the_api_key_never_reaches_the_browser(
     for answer in answers:
         assert key not in answer.raw
         assert key not in str(answer.headers).encode()
+
+
+def test_a_delta_for_a_closed_message_is_caught_despite_the_short_cut(
+    post_run: Post, run_input: Input, relay_server_factory: Any, sketricgen_emulator: Emulator
+) -> None:
+    def say(kind: str, **fields: Any) -> dict[str, Any]:
+        return {"type": kind, "message_id": "m1", **fields}
+
+    sketricgen_emulator.add_agent(
+        "sloppy-agent",
+        AgentScript()
+        .event(say("TEXT_MESSAGE_START", role="assistant"))
+        .event(say("TEXT_MESSAGE_CONTENT", delta="Hi"))
+        .event(say("TEXT_MESSAGE_END"))
+        .event(say("TEXT_MESSAGE_CONTENT", delta=" again")),
+    )
+    relay = relay_server_factory("sloppy-agent")
+
+    answer = post_run(run_input("Hi"), url=relay.agent_url)
+
+    verify_events(answer.events)
+    assert answer.text == "Hi"
+    assert answer.types[-1] == "RUN_ERROR"
+    assert answer.events[-1]["code"] == "invalid_event_order"

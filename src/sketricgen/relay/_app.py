@@ -11,7 +11,6 @@ from collections.abc import Awaitable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 from ag_ui.core import BaseEvent
-from ag_ui.encoder import EventEncoder
 from sketricgen_models import HitlDecision, HitlResume
 from starlette.requests import Request
 from starlette.types import Receive, Scope, Send
@@ -26,8 +25,10 @@ from .._exceptions import (
     SketricGenValidationError,
 )
 from ..verify import AgUiOrderError, EventOrderVerifier
+from ._encode import OutEvent, encode_event, fast_delta, raw_delta
 from ._errors import RelayRequestError
 from ._input import RelayTurn, parse_run_input
+from ._outbox import Outbox
 from ._store import InMemoryThreadStore, ThreadRecord, ThreadStore
 from ._translate import RunTranslator
 
@@ -44,7 +45,6 @@ ContactResolver = Callable[[Request], Union[Optional[str], Awaitable[Optional[st
 Authorizer = Callable[[Request, "RunAgentInput"], Union[bool, Awaitable[bool]]]
 
 HEARTBEAT = b": ping\n\n"
-_DONE = object()
 _SSE_HEADERS = [
     (b"content-type", b"text/event-stream; charset=utf-8"),
     (b"cache-control", b"no-cache, no-transform"),
@@ -124,7 +124,6 @@ class AgUiRelay:
         self.buffer_events = buffer_events
         self.max_request_bytes = max_request_bytes
         self.verify_output = verify_output
-        self._encoder = EventEncoder()
 
     def __repr__(self) -> str:
         return (
@@ -265,11 +264,11 @@ class AgUiRelay:
         asset_ids: list[str],
     ) -> None:
         await send({"type": "http.response.start", "status": 200, "headers": _SSE_HEADERS})
-        queue: asyncio.Queue[Any] = asyncio.Queue(maxsize=self.buffer_events)
-        run = _Run(self, turn, record, contact_id, agent_id, asset_ids, queue)
+        outbox = Outbox(self.buffer_events)
+        run = _Run(self, turn, record, contact_id, agent_id, asset_ids, outbox)
         producer = asyncio.ensure_future(run.produce())
         watcher = asyncio.ensure_future(_disconnected(receive))
-        writer = asyncio.ensure_future(self._write(queue, send))
+        writer = asyncio.ensure_future(self._write(outbox, send))
         try:
             await asyncio.wait({writer, watcher}, return_when=asyncio.FIRST_COMPLETED)
         finally:
@@ -280,35 +279,24 @@ class AgUiRelay:
         with contextlib.suppress(Exception):  # the browser may be gone already
             await send({"type": "http.response.body", "body": b"", "more_body": False})
 
-    async def _write(self, queue: asyncio.Queue[Any], send: Send) -> None:
-        while True:
-            try:
-                item = await asyncio.wait_for(queue.get(), self.heartbeat_interval)
-            except asyncio.TimeoutError:
+    async def _write(self, outbox: Outbox, send: Send) -> None:
+        while not outbox.drained:
+            items = await outbox.take(self.heartbeat_interval)
+            if items is None:
                 await send({"type": "http.response.body", "body": HEARTBEAT, "more_body": True})
-                continue
-            if item is _DONE:
-                return
-            # Whatever else is ready goes out in the same write.
-            chunks = [item]
-            done = False
-            while not queue.empty():
-                more = queue.get_nowait()
-                if more is _DONE:
-                    done = True
-                    break
-                chunks.append(more)
-            await send({"type": "http.response.body", "body": b"".join(chunks), "more_body": True})
-            if done:
-                return
-
-    def encode(self, event: BaseEvent) -> bytes:
-        """One event as ag-ui's `EventEncoder` writes it."""
-        return self._encoder.encode(event).encode("utf-8")
+            elif items:  # everything that is ready goes out in one write
+                await send(
+                    {"type": "http.response.body", "body": b"".join(items), "more_body": True}
+                )
 
 
 class _Run:
-    """One turn's trip: SketricGen's stream in, AG-UI events onto the queue."""
+    """One turn's trip: SketricGen's stream in, AG-UI events into the outbox.
+
+    Content deltas take a short cut (no model, the same bytes) when the
+    message or tool call they continue was opened, and checked, by this run:
+    the order verifier would pass them without changing its state.
+    """
 
     def __init__(
         self,
@@ -318,7 +306,7 @@ class _Run:
         contact_id: Optional[str],
         agent_id: str,
         asset_ids: list[str],
-        queue: asyncio.Queue[Any],
+        outbox: Outbox,
     ) -> None:
         self.relay = relay
         self.turn = turn
@@ -326,10 +314,12 @@ class _Run:
         self.contact_id = contact_id
         self.agent_id = agent_id
         self.asset_ids = asset_ids
-        self.queue = queue
+        self.outbox = outbox
         self.translator = RunTranslator(turn.thread_id, turn.run_id)
         self.verifier = EventOrderVerifier() if relay.verify_output else None
         self.saved_conversation: Optional[str] = None
+        self.open: set[tuple[str, str]] = set()  # (family, id) opened by the parent agent
+        self.chunked = False  # a *_CHUNK event came: every event goes through the verifier
 
     async def produce(self) -> None:
         try:
@@ -351,7 +341,7 @@ class _Run:
         except Exception:
             logger.exception("relay: the run failed")
             await self._fail("The relay failed.", "relay_error")
-        await self.queue.put(_DONE)
+        self.outbox.close()
 
     async def _relay(self) -> None:
         turn, relay = self.turn, self.relay
@@ -369,20 +359,42 @@ class _Run:
             enable_hitl=True if resume is not None else relay.enable_hitl,
             hitl_resume=resume,
         )
+        translator, put, opened = self.translator, self.outbox.put, self.open
         async with stream:
             async for event in stream:
-                payload = event.json()
-                if not isinstance(payload, dict):
+                data = event.data
+                if translator.started:  # the short cut for the usual deltas
+                    hit = raw_delta(data)
+                    if hit is not None and (
+                        self.verifier is None or (not self.chunked and hit[:2] in opened)
+                    ):
+                        await put(hit[2])
+                        continue
+                try:
+                    payload = json.loads(data)
+                except ValueError:
+                    payload = event.json()  # raises the SDK's own decode error
+                if type(payload) is not dict:
                     continue
-                await self._emit(self.translator.translate(payload))
-                if self.translator.done:
+                delta = fast_delta(payload) if translator.started else None
+                if delta is not None and self._opened(delta):
+                    await put(encode_event(delta))
+                    continue
+                await self._emit(translator.translate(payload))
+                if translator.done:
                     break
-        if not self.translator.done:
+        if not translator.done:
             await self._fail("The agent's stream ended before the run did.", "incomplete_stream")
         else:
             await self._remember()
 
-    async def _emit(self, events: list[BaseEvent]) -> None:
+    def _opened(self, delta: dict[str, Any]) -> bool:
+        if self.verifier is None:
+            return True
+        family = _FAMILIES[delta["type"]]
+        return not self.chunked and (family, delta[_ID_KEYS[family]]) in self.open
+
+    async def _emit(self, events: list[OutEvent]) -> None:
         if self.saved_conversation is None and self.translator.conversation_id is not None:
             await self._remember()
         for event in events:
@@ -396,11 +408,28 @@ class _Run:
                         "The agent's events broke AG-UI's order rules.", "invalid_event_order"
                     )
                     return
-            await self.queue.put(self.relay.encode(event))
+                self._track(event)
+            await self.outbox.put(encode_event(event))
+
+    def _track(self, event: OutEvent) -> None:
+        """Note what a checked event opened or closed, for the deltas' short cut."""
+        if not isinstance(event, BaseEvent):
+            return
+        kind = str(getattr(event.type, "value", event.type))
+        if kind.endswith("_CHUNK"):
+            self.chunked = True
+        family = _OPENERS.get(kind)
+        if family is not None:
+            if getattr(event, "subagent_run_id", None) is None:
+                self.open.add((family, getattr(event, _ATTRIBUTES[family])))
+            return
+        family = _CLOSERS.get(kind)
+        if family is not None:
+            self.open.discard((family, getattr(event, _ATTRIBUTES[family])))
 
     async def _fail(self, message: str, code: str) -> None:
         for event in self.translator.failure(message, code):
-            await self.queue.put(self.relay.encode(event))
+            await self.outbox.put(encode_event(event))
 
     async def _remember(self) -> None:
         conversation = self.translator.conversation_id
@@ -414,6 +443,25 @@ class _Run:
             pending_hitl=self.translator.pending_hitl,
         )
         await self.relay.store.save(self.turn.thread_id, record)
+
+
+_FAMILIES = {
+    "TEXT_MESSAGE_CONTENT": "text",
+    "TOOL_CALL_ARGS": "tool",
+    "REASONING_MESSAGE_CONTENT": "reasoning",
+}
+_OPENERS = {
+    "TEXT_MESSAGE_START": "text",
+    "TOOL_CALL_START": "tool",
+    "REASONING_MESSAGE_START": "reasoning",
+}
+_CLOSERS = {
+    "TEXT_MESSAGE_END": "text",
+    "TOOL_CALL_END": "tool",
+    "REASONING_MESSAGE_END": "reasoning",
+}
+_ID_KEYS = {"text": "messageId", "tool": "toolCallId", "reasoning": "messageId"}
+_ATTRIBUTES = {"text": "message_id", "tool": "tool_call_id", "reasoning": "message_id"}
 
 
 def _hitl_resume(turn: RelayTurn, order: tuple[str, ...], request_id: str) -> HitlResume:

@@ -21,6 +21,7 @@ from ag_ui.core import (
 )
 from pydantic.alias_generators import to_camel
 
+from ._encode import OutEvent, fast_delta
 from ._store import PendingHitl
 
 __all__ = ["OUT_OF_CREDITS", "RunTranslator"]
@@ -70,7 +71,7 @@ class RunTranslator:
         self.done = False
         self._tool_calls: dict[str, str] = {}
 
-    def translate(self, payload: Mapping[str, Any]) -> list[BaseEvent]:
+    def translate(self, payload: Mapping[str, Any]) -> list[OutEvent]:
         """The AG-UI events for one SketricGen event payload (a parsed JSON object)."""
         if self.done:
             return []
@@ -80,7 +81,7 @@ class RunTranslator:
             if isinstance(conversation, str) and conversation:
                 self.conversation_id = conversation
             return [] if self.started else [self._run_started(payload.get("timestamp"))]
-        out: list[BaseEvent] = [] if self.started else [self._run_started(None)]
+        out: list[OutEvent] = [] if self.started else [self._run_started(None)]
         if kind == "RUN_FINISHED":
             out.append(self._finished(payload))
         elif kind == "RUN_ERROR":
@@ -112,7 +113,7 @@ class RunTranslator:
             out.append(self._passed_on(payload))
         return out
 
-    def failure(self, message: str, code: str) -> list[BaseEvent]:
+    def failure(self, message: str, code: str) -> list[OutEvent]:
         """RUN_ERROR for a run that could not go on (the relay's own failure, not the agent's)."""
         if self.done:
             return []
@@ -208,7 +209,10 @@ class RunTranslator:
             timestamp=_stamp(payload.get("timestamp")),
         )
 
-    def _passed_on(self, payload: Mapping[str, Any]) -> BaseEvent:
+    def _passed_on(self, payload: Mapping[str, Any]) -> OutEvent:
+        delta = fast_delta(payload)
+        if delta is not None:
+            return delta
         kind = payload.get("type")
         model = EVENT_MODELS.get(kind) if isinstance(kind, str) else None
         if model is not None and kind not in _RUN_EVENTS:
