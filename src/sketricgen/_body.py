@@ -31,24 +31,28 @@ _DEFLATE = -zlib.MAX_WBITS  # deflate without its zlib wrapper, which some serve
 class _Inflater:
     """gzip or deflate, inflated in slices of at most `_SLICE` bytes."""
 
-    __slots__ = ("_started", "_unpack", "_wbits")
+    __slots__ = ("_seen", "_unpack", "_wbits")
 
     def __init__(self, wbits: int) -> None:
         self._wbits = wbits
         self._unpack = zlib.decompressobj(wbits)
-        self._started = False
+        self._seen: Optional[bytes] = b""  # the bytes before the first output (None after)
 
     def slices(self, data: bytes) -> Iterator[bytes]:
+        seen = self._seen
         try:
             piece = self._unpack.decompress(data, _SLICE)
         except zlib.error as exc:
-            if self._started or self._wbits != _ZLIB:
+            if seen is None or self._wbits != _ZLIB:
                 raise httpx.DecodingError(f"the compressed body is corrupt ({exc})") from exc
+            # Not zlib-wrapped: raw deflate, from the start.
             self._wbits = _DEFLATE
             self._unpack = zlib.decompressobj(_DEFLATE)
-            yield from self.slices(data)
+            self._seen = b""
+            yield from self.slices(seen + data)
             return
-        self._started = True
+        if seen is not None:
+            self._seen = None if piece else seen + data
         yield piece
         while self._unpack.unconsumed_tail or len(piece) == _SLICE:
             try:

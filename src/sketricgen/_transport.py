@@ -26,7 +26,6 @@ import platform
 import socket
 import threading
 import time
-import weakref
 from collections.abc import AsyncGenerator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, Union
@@ -639,8 +638,7 @@ class AsyncTransport:
             await pool.closer.aclose()
 
 
-_HELD: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, set[AsyncGenerator[None, None]]]
-_HELD = weakref.WeakKeyDictionary()
+_HELD: dict[asyncio.AbstractEventLoop, set[AsyncGenerator[None, None]]] = {}
 _HELD_LOCK = threading.Lock()
 
 
@@ -658,6 +656,8 @@ def _close_with_loop(
     The loop holds the generator (`_HELD`) until then: if a client dropped
     unclosed took it along, the generator's finalizer would close the pool
     in a task that `asyncio.run()` may cancel on its way out, leaking sockets.
+    A loop closed without shutting its generators down lets go of them the
+    next time a pool is made.
     """
     loop = asyncio.get_running_loop()
 
@@ -669,11 +669,17 @@ def _close_with_loop(
                 await client.aclose()
             finally:
                 with _HELD_LOCK:
-                    _HELD.get(loop, set()).discard(generator)
+                    held = _HELD.get(loop)
+                    if held is not None:
+                        held.discard(generator)
+                        if not held:
+                            del _HELD[loop]
                 closed()
 
     generator = closer()
-    with _HELD_LOCK, contextlib.suppress(TypeError):  # a loop without weak references
+    with _HELD_LOCK:
+        for gone in [other for other in _HELD if other.is_closed()]:
+            del _HELD[gone]
         _HELD.setdefault(loop, set()).add(generator)
     # Run it to its `yield` now: that registers it with the loop's hooks. Up to
     # there it awaits nothing, so one synchronous step is enough.

@@ -1,0 +1,82 @@
+"""`BodyReader`, the transport's bounded body reading (sans-IO): inflating, capping, deadlines."""
+
+from __future__ import annotations
+
+import gzip
+import time
+import zlib
+
+import httpx
+import pytest
+
+from sketricgen._body import BodyReader
+
+TEXT = b'{"response": "Hello!"}' * 1000
+
+
+def _deflate(data: bytes, *, wrapped: bool) -> bytes:
+    packer = zlib.compressobj(6, zlib.DEFLATED, zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+    return packer.compress(data) + packer.flush()
+
+
+def _feed(reader: BodyReader, data: bytes, size: int) -> bool:
+    """Feed `data` in chunks of `size` bytes; True if the reader asked to stop."""
+    return any(reader.feed(data[i : i + size]) for i in range(0, len(data), size))
+
+
+@pytest.mark.parametrize(
+    ("encoding", "packed"),
+    [
+        ("", TEXT),
+        ("identity", TEXT),
+        ("gzip", gzip.compress(TEXT)),
+        ("x-gzip", gzip.compress(TEXT)),
+        ("deflate", _deflate(TEXT, wrapped=True)),
+        ("deflate", _deflate(TEXT, wrapped=False)),
+    ],
+)
+@pytest.mark.parametrize("size", [1, 7, 65536])
+def test_every_encoding_comes_out_whole_however_it_is_cut(
+    encoding: str, packed: bytes, size: int
+) -> None:
+    reader = BodyReader(len(TEXT), None, encoding=encoding)
+    assert reader.raw
+    assert not _feed(reader, packed, size)
+    assert reader.content() == TEXT
+    assert not reader.overflow
+
+
+def test_other_encodings_are_left_to_httpx() -> None:
+    assert not BodyReader(10, None, encoding="br").raw
+
+
+def test_a_bomb_stops_at_the_limit_without_inflating_the_rest() -> None:
+    bomb = gzip.compress(bytes(64 * 1024 * 1024))  # 64 MiB of zeros in about 64 KiB
+    reader = BodyReader(1024 * 1024, None, encoding="gzip")
+    assert reader.feed(bomb)
+    assert reader.overflow
+    assert reader.content() == b""  # a success body past the limit is not kept
+
+
+def test_an_error_body_past_the_limit_keeps_its_start() -> None:
+    reader = BodyReader(10, None, truncate=True)
+    assert not reader.feed(b"0123")
+    assert reader.feed(b"456789abc")
+    assert reader.content() == b"0123456789"
+    assert reader.overflow
+
+
+def test_a_corrupt_compressed_body_is_an_httpx_decoding_error() -> None:
+    reader = BodyReader(1024, None, encoding="gzip")
+    with pytest.raises(httpx.DecodingError):
+        reader.feed(b"\x1f\x8b this is not gzip")
+
+
+def test_the_deadline_stops_the_reading() -> None:
+    reader = BodyReader(1024, time.monotonic() - 1)
+    assert reader.feed(b"late")
+    assert reader.expired
+    timed = BodyReader(1024, None)
+    timed.expire()
+    assert timed.feed(b"x")
+    assert timed.expired
