@@ -50,9 +50,10 @@ class SketricGenClient:
 
     `timeout` (seconds) bounds each attempt of a non-streamed call as a
     whole: from sending the request to the last byte of the answer
-    (connecting takes at most 10 of them). On a stream it is the longest
-    silence allowed between two reads (`stream_timeout=` bounds a whole
-    stream). `upload_timeout` does the same for each upload step.
+    (connecting takes at most 10 of them; the blocking methods, until the
+    answer's headers arrive, bound each read by it). On a stream it is the
+    longest silence allowed between two reads (`stream_timeout=` bounds a
+    whole stream). `upload_timeout` does the same for each upload step.
     `max_retries` counts the extra attempts made where a retry is safe.
 
     `max_response_size` bounds the body of a non-streamed answer, in bytes
