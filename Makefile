@@ -11,15 +11,19 @@ VPY := $(VENV)/bin/python
 # The supported floor: the suite runs again on it when it is installed.
 PY39 := $(firstword $(wildcard /root/.pyenv/versions/3.9*/bin/python3))
 VENV39 := .venv-py39
+# The declared floors: every direct dependency at its lowest version, on the 3.9 floor too.
+VENVLOW := .venv-lowest
+UV := $(VENV)/bin/uv
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: help install demo generate check-generated lint test test-default test-py39 bench cassettes
+.PHONY: help install demo generate check-generated lint test test-default test-py39 test-lowest bench cassettes
 
 help:
 	@echo "make demo             a streamed workflow with a file, through the CLI, on the local emulator"
 	@echo "make relay-demo       the chat page and the AG-UI relay (sketricgen relay) on the local emulator"
 	@echo "make install          create .venv with the project and its dev tools"
 	@echo "make test             everything CI checks (lint, generated code, tests on every Python)"
+	@echo "make test-lowest      the suite on Python 3.9 with every dependency at its declared floor"
 	@echo "make generate         regenerate generated/ from openapi/sketricgen.yaml"
 	@echo "make check-generated  fail if generated/ is stale"
 	@echo "make lint             ruff and mypy --strict"
@@ -69,6 +73,34 @@ else
 	@echo "no Python 3.9 under /root/.pyenv/versions: skipped the floor run" | tee -a .tested-interpreters
 endif
 
+# uv's lowest-direct resolution installs the lowest version each requirement allows.
+# First pass: the SDK's own floors (pydantic, httpx...) with the emulator and the test
+# tools, on the whole suite but the tests that need the relay extra: ag-ui-protocol asks
+# for a newer pydantic than the SDK's floor. Second pass: the test extra at its floors
+# (the relay extra too), on those tests. The cassette check is left out: httpx < 0.28
+# writes JSON bodies with spaces, so re-recorded cassettes differ byte for byte.
+RELAY_TESTS = relay $(shell grep -rlE '^\s*(from|import) (ag_ui|playwright)|sketricgen[.]relay|from sketricgen import .*relay' tests --include='*.py' | grep -v '^tests/relay/' | sed 's|^tests/||' | sort)
+LOWPY := $(VENVLOW)/bin/python
+LOW_PYTEST := cd tests && ../$(LOWPY) -m pytest -c ../pyproject.toml --rootdir .. -m 'not wheel and not frontend'
+LOW_INSTALL := $(UV) pip install --quiet --python $(LOWPY) --resolution lowest-direct
+LOW_SHOWN := ^(httpx|httpcore|pydantic|pydantic-core|typing-extensions|attrs|starlette|uvicorn|python-multipart|pytest|pytest-timeout|openapi-spec-validator|pyyaml|vcrpy|ag-ui-protocol|playwright)==
+
+test-lowest: install
+ifneq ($(PY39),)
+	rm -rf $(VENVLOW)
+	$(UV) venv --quiet --python $(PY39) $(VENVLOW)
+	$(VPY) scripts/extra_requirements.py test --without sketricgen ag-ui-protocol playwright > $(VENVLOW)/test-floors.txt
+	$(LOW_INSTALL) -e '.[testing]' -r $(VENVLOW)/test-floors.txt
+	@echo "== lowest-direct, the SDK's floors:"; $(UV) pip freeze --python $(LOWPY) | grep -iE '$(LOW_SHOWN)' | paste -sd ' '
+	$(LOW_PYTEST) $(addprefix --ignore=,$(RELAY_TESTS)) --deselect=tests/emulator/test_emulator_cassettes.py::test_the_cassettes_are_current .
+	$(LOW_INSTALL) -e '.[test,testing]'
+	@echo "== lowest-direct, the test extra's floors:"; $(UV) pip freeze --python $(LOWPY) | grep -iE '$(LOW_SHOWN)' | paste -sd ' '
+	$(LOW_PYTEST) $(RELAY_TESTS)
+	@$(LOWPY) -c 'import sys; print("suite ran on Python", sys.version.split()[0], "with the lowest dependencies (" + sys.executable + ")")' | tee -a .tested-interpreters
+else
+	@echo "no Python 3.9 under /root/.pyenv/versions: skipped the lowest-dependency run" | tee -a .tested-interpreters
+endif
+
 test:
 	@rm -f .tested-interpreters
 	$(MAKE) lint
@@ -76,6 +108,7 @@ test:
 	$(MAKE) frontend-deps
 	$(MAKE) test-default
 	$(MAKE) test-py39
+	$(MAKE) test-lowest
 	@echo "== interpreters that ran the suite:"; cat .tested-interpreters; rm -f .tested-interpreters
 
 # The benchmark needs only the project and its `bench` extra (not the dev tools).
