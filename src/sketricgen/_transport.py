@@ -34,7 +34,7 @@ import httpx
 
 from ._body import ERROR_BODY_LIMIT, BodyReader
 from ._config import ClientConfig
-from ._errors import api_error, network_error, request_id_of, unexpected_body
+from ._errors import api_error, network_error, redact, request_id_of, unexpected_body
 from ._exceptions import (
     SketricGenClosedError,
     SketricGenRedirectError,
@@ -302,7 +302,7 @@ class TransportCore:
     def _redirect(
         self, spec: RequestSpec, response: httpx.Response, content: bytes
     ) -> SketricGenRedirectError:
-        location = response.headers.get("location")
+        location = redact(response.headers.get("location"), self._secret)
         if location is not None:
             with contextlib.suppress(httpx.InvalidURL):
                 location = str(response.request.url.join(location))

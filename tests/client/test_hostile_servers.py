@@ -111,6 +111,18 @@ async def test_a_redirect_is_an_error_through_the_users_async_client(
     assert elsewhere.received == []
 
 
+def test_a_key_echoed_in_the_location_is_not_kept(elsewhere: HostileServer) -> None:
+    target = f"{elsewhere.base_url}/run?key={KEY}"
+    with (
+        HostileServer(answer("302 Found", b"", {"Location": target})) as server,
+        SketricGenClient(KEY, base_url=server.base_url) as client,
+        pytest.raises(SketricGenRedirectError) as caught,
+    ):
+        client.run_workflow_sync(AGENT, "Hi")
+    assert caught.value.location == f"{elsewhere.base_url}/run?key=***"
+    assert KEY not in str(caught.value)
+
+
 def test_a_redirected_upload_sends_nothing_elsewhere(
     elsewhere: HostileServer, tmp_path: Path
 ) -> None:
