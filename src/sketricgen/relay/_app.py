@@ -359,7 +359,8 @@ class _Run:
             enable_hitl=True if resume is not None else relay.enable_hitl,
             hitl_resume=resume,
         )
-        translator, put, opened = self.translator, self.outbox.put, self.open
+        translator, opened = self.translator, self.open
+        offer, put = self.outbox.offer, self.outbox.put
         async with stream:
             async for event in stream:
                 data = event.data
@@ -368,7 +369,8 @@ class _Run:
                     if hit is not None and (
                         self.verifier is None or (not self.chunked and hit[:2] in opened)
                     ):
-                        await put(hit[2])
+                        if not offer(hit[2]):
+                            await put(hit[2])
                         continue
                 try:
                     payload = json.loads(data)

@@ -28,6 +28,14 @@ class Outbox:
     def __len__(self) -> int:
         return len(self._items)
 
+    def offer(self, item: bytes) -> bool:
+        """Add one encoded event if there is room now; False if it must wait (`put`)."""
+        if len(self._items) >= self._limit:
+            return False
+        self._items.append(item)
+        self._ready.set()
+        return True
+
     async def put(self, item: bytes) -> None:
         """Add one encoded event, once there is room."""
         while len(self._items) >= self._limit:
