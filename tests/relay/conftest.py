@@ -12,6 +12,7 @@ import asyncio
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any, Callable, Optional
 
@@ -92,6 +93,19 @@ class RelayServer:
         if not self._ready.wait(10) or self._error is not None or not self._server_started():
             raise RuntimeError(f"the relay did not start: {self._error!r}")
         return self
+
+    @property
+    def open_connections(self) -> int:
+        """Connections the relay's server holds right now."""
+        return 0 if self._server is None else len(self._server.server_state.connections)
+
+    def wait_for(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:
+        """Block until `predicate()` is true (polled); TimeoutError else."""
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise TimeoutError("condition still false")
+            time.sleep(0.01)
 
     def _server_started(self) -> bool:
         return self._server is not None and self._server.started

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import socket
 from typing import Any, Callable
 
 import pytest
@@ -183,3 +185,20 @@ def test_options_are_checked_when_the_relay_is_built() -> None:
     with pytest.raises(SketricGenValidationError, match="buffer_events"):
         AgUiRelay(client, "a", buffer_events=0)
     client.close()
+
+
+def test_a_browser_gone_before_its_body_arrived_is_no_error(
+    relay_server: Any, sketricgen_emulator: Emulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.ERROR)
+    head = (
+        b"POST /agent HTTP/1.1\r\nHost: relay\r\nContent-Type: application/json\r\n"
+        b"Content-Length: 1000\r\n\r\n"
+    )
+    with socket.create_connection(("127.0.0.1", relay_server.port)) as browser:
+        browser.sendall(head + b'{"threadId": "t1", "runId"')
+        relay_server.wait_for(lambda: relay_server.open_connections == 1)
+
+    relay_server.wait_for(lambda: relay_server.open_connections == 0)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert sketricgen_emulator.requests == []

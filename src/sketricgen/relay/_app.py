@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 from ag_ui.core import BaseEvent
 from sketricgen_models import HitlDecision, HitlResume
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.types import Receive, Scope, Send
 
 from .._exceptions import (
@@ -147,6 +147,8 @@ class AgUiRelay:
             asset_ids = await self._upload(turn, agent_id)
         except RelayRequestError as refused:
             await _json(send, refused.status_code, refused.code, str(refused))
+            return
+        except ClientDisconnect:  # gone before its request was read: nothing was sent
             return
         await self._stream(receive, send, turn, record, contact_id, agent_id, asset_ids)
 
