@@ -79,6 +79,10 @@ async def upload_all_async(
 
     async def one(flow: UploadFlow) -> UploadCompleteResponse:
         async with gate:
+            # A file that failed released this slot after recording its failure: a
+            # file woken by that release must not start before it is cancelled.
+            if first:
+                raise _StoppedError
             try:
                 return await upload_async(transport, flow)
             except asyncio.CancelledError:

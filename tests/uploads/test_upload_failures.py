@@ -258,7 +258,9 @@ def test_files_waiting_for_a_slot_never_start_after_a_failure(
 ) -> None:
     emu = sketricgen_emulator
     emu.add_fault(Fault.max_file_bytes(200))
-    emu.add_fault(Fault.stall(0.3, endpoint="presigned"))  # image.png holds its slot
+    # image.png holds its slot until big.txt has failed, even on a loaded machine (async
+    # cancels the stalled POST; a sync thread waits it out, so its stall is shorter).
+    emu.add_fault(Fault.stall(5.0 if mode == "async" else 1.0, endpoint="presigned"))
     client = make_client(max_concurrent_uploads=2)
     paths = _sized(files)  # image.png and big.txt start; small.txt waits for a slot
 
