@@ -21,11 +21,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import enum
+import functools
 import logging
 import platform
 import socket
 import threading
 import time
+import weakref
 from collections.abc import AsyncGenerator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, Union
@@ -515,6 +517,49 @@ class _LoopPool:
     closer: AsyncGenerator[None, None]
 
 
+class _Pools:
+    """One client's async pools by event loop; what their closers and finalizer share.
+
+    It never refers to the transport, so a client dropped unclosed is
+    collected, and `abandon` (its finalizer) closes each pool on its loop.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.by_loop: dict[asyncio.AbstractEventLoop, _LoopPool] = {}
+
+    def forget(self, loop: asyncio.AbstractEventLoop, client: httpx.AsyncClient) -> None:
+        """`client`, the pool of `loop`, was closed."""
+        with self.lock:
+            pool = self.by_loop.get(loop)
+            if pool is not None and pool.client is client:
+                del self.by_loop[loop]
+
+    def abandon(self) -> None:
+        """The client was dropped unclosed: close each pool on its own loop, soon.
+
+        If the loop is shutting down and cancels that first, its shutdown
+        closes the pool instead (see `_close_with_loop`).
+        """
+        with self.lock:
+            pools = list(self.by_loop.items())
+        for loop, pool in pools:
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+                loop.call_soon_threadsafe(_close_soon, pool.closer)
+
+
+_CLOSING: set[asyncio.Task[None]] = set()  # pools closing after their client was dropped
+
+
+def _close_soon(closer: AsyncGenerator[None, None]) -> None:
+    async def close() -> None:
+        await closer.aclose()
+
+    task = asyncio.get_running_loop().create_task(close())
+    _CLOSING.add(task)
+    task.add_done_callback(_CLOSING.discard)
+
+
 class AsyncTransport:
     """The asyncio shell: one pooled `httpx.AsyncClient` per event loop.
 
@@ -529,14 +574,14 @@ class AsyncTransport:
         self._core = core
         self._user = http_client
         self._closed = False
-        self._lock = threading.Lock()
-        self._pools: dict[asyncio.AbstractEventLoop, _LoopPool] = {}
+        self._pools = _Pools()
+        weakref.finalize(self, self._pools.abandon).atexit = False
 
     @property
     def is_open(self) -> bool:
         """True while an httpx client the SDK created holds connections to close."""
-        with self._lock:
-            return any(not pool.client.is_closed for pool in self._pools.values())
+        with self._pools.lock:
+            return any(not pool.client.is_closed for pool in self._pools.by_loop.values())
 
     def _http(self) -> httpx.AsyncClient:
         if self._closed:
@@ -547,26 +592,21 @@ class AsyncTransport:
                 raise _closed("the httpx.AsyncClient passed as async_http_client=")
             return user
         loop = asyncio.get_running_loop()
-        pool = self._pools.get(loop)
+        pools = self._pools
+        pool = pools.by_loop.get(loop)
         if pool is not None and not pool.client.is_closed:
             return pool.client
-        with self._lock:
+        with pools.lock:
             if self._closed:
                 raise _closed("this client")
-            for gone in [other for other in self._pools if other.is_closed()]:
-                del self._pools[gone]  # closed without shutting its generators down
+            for gone in [other for other in pools.by_loop if other.is_closed()]:
+                del pools.by_loop[gone]  # closed without shutting its generators down
             client = httpx.AsyncClient(**self._core.client_options())
-            if self._pools:
+            if pools.by_loop:
                 logger.debug("another event loop: opening a connection pool for it")
-            closer = _close_with_loop(client, lambda: self._forget(loop, client))
-            self._pools[loop] = _LoopPool(client, closer)
+            closer = _close_with_loop(client, functools.partial(pools.forget, loop, client))
+            pools.by_loop[loop] = _LoopPool(client, closer)
         return client
-
-    def _forget(self, loop: asyncio.AbstractEventLoop, client: httpx.AsyncClient) -> None:
-        with self._lock:
-            pool = self._pools.get(loop)
-            if pool is not None and pool.client is client:
-                del self._pools[loop]
 
     async def send(self, spec: RequestSpec, *, stream: bool = False) -> httpx.Response:
         """Send `spec` with retries; return a 2xx response (its body unread when `stream`).
@@ -632,8 +672,8 @@ class AsyncTransport:
         `_close_with_loop`).
         """
         self._closed = True
-        with self._lock:
-            pool = self._pools.pop(asyncio.get_running_loop(), None)
+        with self._pools.lock:
+            pool = self._pools.by_loop.pop(asyncio.get_running_loop(), None)
         if pool is not None:
             await pool.closer.aclose()
 

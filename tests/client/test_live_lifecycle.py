@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import subprocess
 import sys
@@ -281,3 +282,18 @@ def test_uploads_on_a_client_never_closed_leave_no_socket_open(
     assert "unclosed" not in done.stderr, done.stderr
     assert "ResourceWarning" not in done.stderr, done.stderr
     emu.wait_for(lambda: emu.open_connections == 0)
+
+
+@pytest.mark.anyio
+async def test_clients_dropped_unclosed_in_a_running_loop_release_their_connections(
+    sketricgen_emulator: Emulator,
+) -> None:
+    emu = sketricgen_emulator
+    for _ in range(5):
+        client = SketricGenClient(emu.api_key, base_url=emu.base_url)
+        await client.run_workflow(AGENT, "Hi")
+        del client  # never closed: its pool is closed on this loop, soon
+    gc.collect()
+    assert emu.connections_opened == 5
+    # Well within the server's own 5 s keep-alive limit: the client closed them.
+    await asyncio.to_thread(emu.wait_for, lambda: emu.open_connections == 0, 2.0)
