@@ -9,27 +9,31 @@ traceback); 2 a usage error; 130 interrupted (Ctrl-C), after closing the
 stream; 141 the reader of stdout went away (`| head`), quietly, like a
 program killed by SIGPIPE.
 
-This module imports only the standard library at the top, so that a Ctrl-C
-while the SDK loads is handled like any other.
+This module imports little at the top, and the SDK only inside `main`, so
+that a Ctrl-C while the command loads is handled like any other.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import signal
 import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Callable, Optional, TextIO
+from typing import TYPE_CHECKING, Callable, Optional, TextIO
 
 from ._cli_output import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, Console
+
+if TYPE_CHECKING:
+    import argparse
 
 __all__ = ["main"]
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # noqa: PLC0415 (loaded once Ctrl-C is handled: see the module's docstring)
+
     parser = argparse.ArgumentParser(
         prog="sketricgen", description="Run SketricGen agent workflows from the command line."
     )
