@@ -28,7 +28,7 @@ import socket
 import threading
 import time
 import weakref
-from collections.abc import AsyncGenerator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, Union
 
@@ -43,6 +43,7 @@ from ._exceptions import (
     SketricGenResponseTooLargeError,
 )
 from ._logging import logger
+from ._loop_pools import LoopPool, LoopPools, close_with_loop
 from ._retry import RetryDecision, RetryPolicy
 from ._version import __version__
 
@@ -511,55 +512,6 @@ class _Deadline:
         return uncancel is None or uncancel() == 0
 
 
-@dataclass
-class _LoopPool:
-    client: httpx.AsyncClient
-    closer: AsyncGenerator[None, None]
-
-
-class _Pools:
-    """One client's async pools by event loop; what their closers and finalizer share.
-
-    It never refers to the transport, so a client dropped unclosed is
-    collected, and `abandon` (its finalizer) closes each pool on its loop.
-    """
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.by_loop: dict[asyncio.AbstractEventLoop, _LoopPool] = {}
-
-    def forget(self, loop: asyncio.AbstractEventLoop, client: httpx.AsyncClient) -> None:
-        """`client`, the pool of `loop`, was closed."""
-        with self.lock:
-            pool = self.by_loop.get(loop)
-            if pool is not None and pool.client is client:
-                del self.by_loop[loop]
-
-    def abandon(self) -> None:
-        """The client was dropped unclosed: close each pool on its own loop, soon.
-
-        If the loop is shutting down and cancels that first, its shutdown
-        closes the pool instead (see `_close_with_loop`).
-        """
-        with self.lock:
-            pools = list(self.by_loop.items())
-        for loop, pool in pools:
-            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
-                loop.call_soon_threadsafe(_close_soon, pool.closer)
-
-
-_CLOSING: set[asyncio.Task[None]] = set()  # pools closing after their client was dropped
-
-
-def _close_soon(closer: AsyncGenerator[None, None]) -> None:
-    async def close() -> None:
-        await closer.aclose()
-
-    task = asyncio.get_running_loop().create_task(close())
-    _CLOSING.add(task)
-    task.add_done_callback(_CLOSING.discard)
-
-
 class AsyncTransport:
     """The asyncio shell: one pooled `httpx.AsyncClient` per event loop.
 
@@ -574,7 +526,7 @@ class AsyncTransport:
         self._core = core
         self._user = http_client
         self._closed = False
-        self._pools = _Pools()
+        self._pools = LoopPools()
         weakref.finalize(self, self._pools.abandon).atexit = False
 
     @property
@@ -604,8 +556,8 @@ class AsyncTransport:
             client = httpx.AsyncClient(**self._core.client_options())
             if pools.by_loop:
                 logger.debug("another event loop: opening a connection pool for it")
-            closer = _close_with_loop(client, functools.partial(pools.forget, loop, client))
-            pools.by_loop[loop] = _LoopPool(client, closer)
+            closer = close_with_loop(client, functools.partial(pools.forget, loop, client))
+            pools.by_loop[loop] = LoopPool(client, closer)
         return client
 
     async def send(self, spec: RequestSpec, *, stream: bool = False) -> httpx.Response:
@@ -669,60 +621,10 @@ class AsyncTransport:
 
         This loop's pool is closed now; a pool another loop opened can only be
         closed on that loop, which does it when it shuts down (see
-        `_close_with_loop`).
+        `close_with_loop`).
         """
         self._closed = True
         with self._pools.lock:
             pool = self._pools.by_loop.pop(asyncio.get_running_loop(), None)
         if pool is not None:
             await pool.closer.aclose()
-
-
-_HELD: dict[asyncio.AbstractEventLoop, set[AsyncGenerator[None, None]]] = {}
-_HELD_LOCK = threading.Lock()
-
-
-def _close_with_loop(
-    client: httpx.AsyncClient, closed: Callable[[], None]
-) -> AsyncGenerator[None, None]:
-    """Tie `client` to the running loop: it is closed when the loop shuts down.
-
-    `asyncio.run()` closes every started async generator before closing its
-    loop; this one then closes the pool, inside that loop, so a program that
-    never calls `aclose()` (or calls `asyncio.run` once per request) leaves
-    no socket open. `aclose()` on the generator closes the pool at once.
-    `closed()` is called once the pool is closed.
-
-    The loop holds the generator (`_HELD`) until then: if a client dropped
-    unclosed took it along, the generator's finalizer would close the pool
-    in a task that `asyncio.run()` may cancel on its way out, leaking sockets.
-    A loop closed without shutting its generators down lets go of them the
-    next time a pool is made.
-    """
-    loop = asyncio.get_running_loop()
-
-    async def closer() -> AsyncGenerator[None, None]:
-        try:
-            yield
-        finally:
-            try:
-                await client.aclose()
-            finally:
-                with _HELD_LOCK:
-                    held = _HELD.get(loop)
-                    if held is not None:
-                        held.discard(generator)
-                        if not held:
-                            del _HELD[loop]
-                closed()
-
-    generator = closer()
-    with _HELD_LOCK:
-        for gone in [other for other in _HELD if other.is_closed()]:
-            del _HELD[gone]
-        _HELD.setdefault(loop, set()).add(generator)
-    # Run it to its `yield` now: that registers it with the loop's hooks. Up to
-    # there it awaits nothing, so one synchronous step is enough.
-    with contextlib.suppress(StopIteration):
-        generator.asend(None).__await__().send(None)
-    return generator
