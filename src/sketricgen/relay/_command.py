@@ -12,17 +12,22 @@ from typing import Any, Optional
 import uvicorn
 
 from .._client import SketricGenClient
-from .._exceptions import SketricGenError
+from .._exceptions import SketricGenError, SketricGenValidationError
 from ._server import create_app
 
 __all__ = ["relay_command"]
 
 
 def relay_command(options: argparse.Namespace) -> int:
-    """Serve until Ctrl-C; returns the exit code."""
+    """Serve until Ctrl-C; returns the exit code (2: no key or a bad setting, before serving)."""
     with _service(options) as settings:
         try:
-            asyncio.run(_serve(options, settings))
+            client = SketricGenClient(**settings) if settings else SketricGenClient.from_env()
+        except SketricGenValidationError as error:
+            sys.stderr.write(f"error: {error}\n")
+            return 2
+        try:
+            asyncio.run(_serve(options, client))
         except SketricGenError as error:
             sys.stderr.write(f"error: {error}\n")
             return 1
@@ -44,8 +49,7 @@ def _service(options: argparse.Namespace) -> Iterator[dict[str, Any]]:
         }
 
 
-async def _serve(options: argparse.Namespace, settings: dict[str, Any]) -> None:
-    client = SketricGenClient(**settings) if settings else SketricGenClient.from_env()
+async def _serve(options: argparse.Namespace, client: SketricGenClient) -> None:
     async with client:
         app = create_app(client, options.agent, allowed_agents=options.allow or None)
         config = uvicorn.Config(
