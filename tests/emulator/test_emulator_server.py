@@ -147,7 +147,9 @@ def test_python_dash_m_serves_until_interrupted() -> None:
     command = [sys.executable, "-m", "sketricgen.testing", "--port", "0", "--api-key", "cli-key"]
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
         assert process.stdout is not None
-        settings = dict(process.stdout.readline().strip().split("=", 1) for _ in range(3))
+        lines = [process.stdout.readline().strip() for _ in range(3)]
+        assert all(line.startswith("export ") for line in lines), lines
+        settings = dict(line.removeprefix("export ").split("=", 1) for line in lines)
         assert settings["SKETRICGEN_API_KEY"] == "cli-key"
         answer = httpx.post(
             settings["SKETRICGEN_BASE_URL"] + "/api/v1/run-workflow",
