@@ -184,6 +184,8 @@ def test_options_are_checked_when_the_relay_is_built() -> None:
         AgUiRelay(client, "a", heartbeat_interval=0)
     with pytest.raises(SketricGenValidationError, match="buffer_events"):
         AgUiRelay(client, "a", buffer_events=0)
+    with pytest.raises(SketricGenValidationError, match="not one string"):
+        AgUiRelay(client, "a", allowed_agents="demo-agent")
     client.close()
 
 

@@ -59,10 +59,19 @@ page rely on; shapes are those of `ag-ui-protocol` 1.0):
 - Endings: `RUN_HALTED_OUT_OF_CREDITS` becomes `RUN_ERROR` with
   `code: "out_of_credits"`; `CUSTOM_EVENT` becomes `CUSTOM` (`name`,
   `value`); a type AG-UI does not name becomes `RAW` (`event`: the original
-  payload, `source: "sketricgen"`). A failure reaching SketricGen, or a
-  stream cut short, ends with `RUN_ERROR` (codes `upstream_error`,
-  `incomplete_stream`, ...). The relay's output always passes AG-UI's
-  event-order rules (`sketricgen.verify`).
+  payload, `source: "sketricgen"`). The relay's own failures end the run
+  with `RUN_ERROR` too, with a `code`: `upstream_error` (SketricGen answered
+  an HTTP error), `upstream_unreachable`, `incomplete_stream` (the stream
+  ended before the run), `bad_event` (an event that is not JSON),
+  `invalid_event_order` (SketricGen's events would break AG-UI's order
+  rules), `invalid_request`, `relay_error`. The relay's output always passes
+  those rules (`sketricgen.verify`); the API key never appears in it.
+
+Public names: `AgUiRelay`; `create_app(client, agent_id, **options)` (a
+Starlette app with the chat page at `GET /` and the relay at `POST /agent`,
+what `sketricgen relay` serves); `ThreadStore` (the protocol a store
+implements), `InMemoryThreadStore`, `ThreadRecord`, `PendingHitl`;
+`RelayRequestError` (a refused request: `status_code`, `code`).
 """
 
 from __future__ import annotations

@@ -107,7 +107,15 @@ class AgUiRelay:
             raise SketricGenValidationError(
                 "max_request_bytes must be 1 or more", field="max_request_bytes"
             )
+        if isinstance(allowed_agents, str):
+            raise SketricGenValidationError(
+                "allowed_agents is a list of agent ids, not one string", field="allowed_agents"
+            )
         allowed = frozenset(allowed_agents or ())
+        if not all(isinstance(agent, str) and agent for agent in allowed):
+            raise SketricGenValidationError(
+                "allowed_agents holds agent ids (non-empty strings)", field="allowed_agents"
+            )
         if agent_id is None and not allowed:
             raise SketricGenValidationError(
                 "give agent_id, or allowed_agents the frontend may choose from",
