@@ -201,3 +201,27 @@ def test_a_delta_for_a_closed_message_is_caught_despite_the_short_cut(
     assert answer.text == "Hi"
     assert answer.types[-1] == "RUN_ERROR"
     assert answer.events[-1]["code"] == "invalid_event_order"
+
+
+def test_a_service_writing_camelcase_keys_is_relayed_the_same(
+    sketricgen_emulator_factory: Any, relay_server_factory: Any, post_run: Post, run_input: Input
+) -> None:
+    camel = sketricgen_emulator_factory(key_case="camel")
+    relay = relay_server_factory(emulator=camel)
+    hitl = {"agentId": "hitl-agent"}
+
+    demo = post_run(run_input("Hi", thread_id="c1"), url=relay.agent_url)
+    paused = post_run(run_input("Hi", thread_id="c2", forwardedProps=hitl), url=relay.agent_url)
+    (interrupt,) = paused.events[-1]["outcome"]["interrupts"]
+    resume = [{"interruptId": interrupt["id"], "status": "resolved", "payload": "approve"}]
+    resumed = post_run(
+        run_input(thread_id="c2", run_id="r2", forwardedProps=hitl, resume=resume),
+        url=relay.agent_url,
+    )
+
+    for answer in (demo, paused, resumed):
+        verify_events(answer.events)
+    assert demo.text.startswith("Let me look that up.")
+    assert interrupt["metadata"]["sketricgen"]["action"]["name"] == "send_email"
+    assert "Approved: the email was sent." in resumed.text
+    assert camel.requests_to("run")[-1].json()["hitl_resume"]["decisions"] == [{"type": "approve"}]
