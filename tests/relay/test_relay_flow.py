@@ -76,19 +76,24 @@ def _settled(count: Callable[[], int], quiet: float = 0.5, limit: float = 10.0) 
     raise AssertionError("production never settled")
 
 
-def test_a_slow_browser_pauses_reading_from_sketricgen_instead_of_buffering(
-    relay_server_factory: Any, run_input: Input, sketricgen_emulator: Emulator
-) -> None:
-    emu = sketricgen_emulator
-    blob, total = "x" * 32_768, 800  # 26 MB in all
+def _slow_browser(
+    relay_server_factory: Any,
+    run_input: Input,
+    emu: Emulator,
+    blob_size: int,
+    total: int,
+    **options: Any,
+) -> int:
+    """Relay `total` events of `blob_size` to a browser that stops reading after its first
+    64 KiB; how many SketricGen produced meanwhile. Then reads everything, checking it."""
     script = AgentScript()
     for _ in range(total):
-        script = script.custom("blob", blob)
+        script = script.custom("blob", "x" * blob_size)
     emu.add_agent("big-agent", script)
     small = [(socket.SOL_SOCKET, socket.SO_RCVBUF, 65_536)]
     upstream = httpx.AsyncClient(transport=httpx.AsyncHTTPTransport(socket_options=small))
     relay = relay_server_factory(
-        "big-agent", buffer_events=8, client_options={"async_http_client": upstream}
+        "big-agent", client_options={"async_http_client": upstream}, **options
     )
     body = json.dumps(run_input("Hi")).encode()
     request = (
@@ -104,10 +109,9 @@ def test_a_slow_browser_pauses_reading_from_sketricgen_instead_of_buffering(
         received = browser.recv(65_536)
         assert received.startswith(b"HTTP/1.1 200")
 
-        # The browser stops reading: SketricGen's run must stop being read too.
+        # The browser stops reading: how far does SketricGen's run get?
         emu.wait_for(lambda: bool(emu.runs))
         produced = _settled(lambda: len(emu.runs[-1].events))
-        assert produced < total * 0.6, f"{produced} of {total} events read while nobody read"
 
         # Reading again, everything arrives, in order.
         chunks = [received]
@@ -121,3 +125,29 @@ def test_a_slow_browser_pauses_reading_from_sketricgen_instead_of_buffering(
     assert raw.endswith(b"\r\n0\r\n\r\n")  # the chunked body's end
     assert b'"type":"RUN_FINISHED"' in raw
     assert emu.runs[-1].outcome == "finished"
+    return produced
+
+
+def test_a_slow_browser_pauses_reading_from_sketricgen_instead_of_buffering(
+    relay_server_factory: Any, run_input: Input, sketricgen_emulator: Emulator
+) -> None:
+    total = 800  # of 32 KiB: 26 MB in all
+    produced = _slow_browser(
+        relay_server_factory, run_input, sketricgen_emulator, 32_768, total, buffer_events=8
+    )
+
+    assert produced < total * 0.6, f"{produced} of {total} events read while nobody read"
+
+
+def test_the_buffer_is_bounded_in_bytes_too(
+    relay_server_factory: Any, run_input: Input, sketricgen_emulator: Emulator
+) -> None:
+    # 120 events of 256 KiB (30 MB): 64 of them, the default count, would be 16 MB.
+    total = 120
+    produced = _slow_browser(
+        relay_server_factory, run_input, sketricgen_emulator, 262_144, total,
+        buffer_bytes=262_144,
+    )  # fmt: skip
+
+    # The sockets between the processes hold about 8 MB (32 events); the relay one more.
+    assert produced < 64, f"{produced} of {total} events read while nobody read"

@@ -69,8 +69,9 @@ class AgUiRelay:
     - `enable_hitl`: send runs with human-in-the-loop tools (pauses become
       AG-UI interrupts).
     - `heartbeat_interval`: seconds of silence before a `: ping` comment.
-    - `buffer_events`: how many events may wait between SketricGen and a slow
-      browser; beyond it, reading from SketricGen pauses.
+    - `buffer_events`, `buffer_bytes`: how many events, and bytes, may wait
+      between SketricGen and a slow browser; beyond either, reading from
+      SketricGen pauses (one event always fits).
     - `max_request_bytes`: the largest body accepted (inline files included).
     - `verify_output`: check every event sent against AG-UI's order rules; a
       stream from SketricGen that would break them ends in `RUN_ERROR`.
@@ -91,6 +92,7 @@ class AgUiRelay:
         enable_hitl: bool = True,
         heartbeat_interval: float = 15.0,
         buffer_events: int = 64,
+        buffer_bytes: int = 1024 * 1024,
         max_request_bytes: int = 32 * 1024 * 1024,
         verify_output: bool = True,
     ) -> None:
@@ -103,6 +105,8 @@ class AgUiRelay:
             raise SketricGenValidationError(
                 "buffer_events must be 1 or more", field="buffer_events"
             )
+        if buffer_bytes < 1:
+            raise SketricGenValidationError("buffer_bytes must be 1 or more", field="buffer_bytes")
         if max_request_bytes < 1:
             raise SketricGenValidationError(
                 "max_request_bytes must be 1 or more", field="max_request_bytes"
@@ -130,6 +134,7 @@ class AgUiRelay:
         self.enable_hitl = enable_hitl
         self.heartbeat_interval = heartbeat_interval
         self.buffer_events = buffer_events
+        self.buffer_bytes = buffer_bytes
         self.max_request_bytes = max_request_bytes
         self.verify_output = verify_output
 
@@ -274,7 +279,7 @@ class AgUiRelay:
         asset_ids: list[str],
     ) -> None:
         await send({"type": "http.response.start", "status": 200, "headers": _SSE_HEADERS})
-        outbox = Outbox(self.buffer_events)
+        outbox = Outbox(self.buffer_events, self.buffer_bytes)
         run = _Run(self, turn, record, contact_id, agent_id, asset_ids, outbox)
         producer = asyncio.ensure_future(run.produce())
         watcher = asyncio.ensure_future(_disconnected(receive))

@@ -10,16 +10,20 @@ __all__ = ["Outbox"]
 
 
 class Outbox:
-    """Encoded events waiting for the browser: at most `limit`; a full box makes `put` wait.
+    """Encoded events waiting for the browser; a full box makes `put` wait.
+
+    Full means `limit` events, or `max_bytes` bytes (one event always fits).
 
     So a browser that reads slowly stops the relay reading from SketricGen
     (TCP then slows SketricGen down), instead of the relay's memory growing.
     One producer, one consumer; `take` hands over everything waiting at once.
     """
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, max_bytes: int) -> None:
         self._items: deque[bytes] = deque()
         self._limit = limit
+        self._max_bytes = max_bytes
+        self._bytes = 0
         self._ready = asyncio.Event()
         self._room = asyncio.Event()
         self._room.set()
@@ -30,19 +34,25 @@ class Outbox:
 
     def offer(self, item: bytes) -> bool:
         """Add one encoded event if there is room now; False if it must wait (`put`)."""
-        if len(self._items) >= self._limit:
+        if self._full():
             return False
         self._items.append(item)
+        self._bytes += len(item)
         self._ready.set()
         return True
 
     async def put(self, item: bytes) -> None:
         """Add one encoded event, once there is room."""
-        while len(self._items) >= self._limit:
+        while self._full():
             self._room.clear()
             await self._room.wait()
         self._items.append(item)
+        self._bytes += len(item)
         self._ready.set()
+
+    def _full(self) -> bool:
+        items = self._items
+        return len(items) >= self._limit or (self._bytes >= self._max_bytes and len(items) > 0)
 
     def close(self) -> None:
         """Nothing more will be put."""
@@ -59,6 +69,7 @@ class Outbox:
                 return None
         items = list(self._items)
         self._items.clear()
+        self._bytes = 0
         self._room.set()
         return items
 
