@@ -8,7 +8,7 @@ from typing import Any, Callable
 import pytest
 
 from sketricgen import SketricGenClient
-from sketricgen.testing import Emulator
+from sketricgen.testing import Emulator, Fault
 
 pytestmark = pytest.mark.emulator
 
@@ -24,6 +24,11 @@ def _message(*parts: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _data(value: bytes) -> str:
     return base64.b64encode(value).decode()
+
+
+def _document(name: str, value: bytes, mime: str) -> dict[str, Any]:
+    source = {"type": "data", "value": _data(value), "mimeType": mime}
+    return {"type": "document", "metadata": {"filename": name}, "source": source}
 
 
 @pytest.mark.parametrize(
@@ -120,3 +125,30 @@ def test_a_file_the_relay_cannot_attach_is_refused_before_the_run(
     assert refused.status == 400
     assert refused.json()["error"] == code
     assert sketricgen_emulator.requests == []
+
+
+def test_files_are_checked_as_a_set_before_the_first_upload(
+    post_run: Post, run_input: Input, sketricgen_emulator: Emulator
+) -> None:
+    good = _document("scores.csv", NOTES, "text/csv")
+    refused = _document("tool.exe", b"MZ", "text/plain")
+
+    answer = post_run(run_input(messages=_message(good, refused), forwardedProps=ECHO))
+
+    assert answer.status == 400
+    assert "tool.exe" in answer.json()["message"]
+    assert sketricgen_emulator.requests == []
+
+
+def test_a_failed_upload_answers_502_without_running(
+    post_run: Post, run_input: Input, sketricgen_emulator: Emulator
+) -> None:
+    sketricgen_emulator.add_fault(Fault.s3_error("AccessDenied", status=403))
+    part = _document("scores.csv", NOTES, "text/csv")
+
+    answer = post_run(run_input(messages=_message(part), forwardedProps=ECHO))
+
+    assert answer.status == 502
+    assert answer.json()["error"] == "upload_failed"
+    assert sketricgen_emulator.api_key.encode() not in answer.raw
+    assert sketricgen_emulator.requests_to("run") == []

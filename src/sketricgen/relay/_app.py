@@ -24,6 +24,7 @@ from .._exceptions import (
     SketricGenNetworkError,
     SketricGenValidationError,
 )
+from .._files import inspect_file
 from ..verify import AgUiOrderError, EventOrderVerifier
 from ._encode import OutEvent, encode_event, fast_delta, raw_delta
 from ._errors import RelayRequestError
@@ -244,15 +245,22 @@ class AgUiRelay:
             )
 
     async def _upload(self, turn: RelayTurn, agent_id: str) -> list[str]:
-        ids = list(turn.asset_ids)
+        """Upload the message's files, every one checked before the first is sent."""
+        files: list[tuple[bytes, str, Optional[str]]] = []
         for attachment in turn.attachments:
+            named_type = "." in attachment.file_name.strip(".")
+            content_type = None if named_type else attachment.content_type
             try:
-                named_type = "." in attachment.file_name.strip(".")
+                inspect_file(attachment.data, file_name=attachment.file_name,
+                             content_type=content_type)  # fmt: skip
+            except SketricGenFileError as refused:
+                raise RelayRequestError(str(refused), code="invalid_attachment") from None
+            files.append((attachment.data, attachment.file_name, content_type))
+        ids = list(turn.asset_ids)
+        for data, file_name, content_type in files:
+            try:
                 uploaded = await self.client.upload_file(
-                    agent_id,
-                    attachment.data,
-                    file_name=attachment.file_name,
-                    content_type=None if named_type else attachment.content_type,
+                    agent_id, data, file_name=file_name, content_type=content_type
                 )
             except SketricGenFileError as refused:
                 raise RelayRequestError(str(refused), code="invalid_attachment") from None
