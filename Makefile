@@ -92,6 +92,7 @@ ifneq ($(PY39),)
 	$(VPY) scripts/extra_requirements.py test --without sketricgen ag-ui-protocol playwright > $(VENVLOW)/test-floors.txt
 	$(LOW_INSTALL) -e '.[testing]' -r $(VENVLOW)/test-floors.txt
 	@echo "== lowest-direct, the SDK's floors:"; $(UV) pip freeze --python $(LOWPY) | grep -iE '$(LOW_SHOWN)' | paste -sd ' '
+	@echo "== left out here: the cassette check (httpx < 0.28 spaces JSON bodies); the relay tests (next pass)"
 	$(LOW_PYTEST) $(addprefix --ignore=,$(RELAY_TESTS)) --deselect=tests/emulator/test_emulator_cassettes.py::test_the_cassettes_are_current .
 	$(LOW_INSTALL) -e '.[test,testing]'
 	@echo "== lowest-direct, the test extra's floors:"; $(UV) pip freeze --python $(LOWPY) | grep -iE '$(LOW_SHOWN)' | paste -sd ' '
