@@ -77,9 +77,10 @@ endif
 # First pass: the SDK's own floors (pydantic, httpx...) with the emulator and the test
 # tools, on the whole suite but the tests that need the relay extra: ag-ui-protocol asks
 # for a newer pydantic than the SDK's floor. Second pass: the test extra at its floors
-# (the relay extra too), on those tests. The cassette check is left out: httpx < 0.28
-# writes JSON bodies with spaces, so re-recorded cassettes differ byte for byte.
-RELAY_TESTS = relay $(shell grep -rlE '^\s*(from|import) (ag_ui|playwright)|sketricgen[.]relay|from sketricgen import .*relay' tests --include='*.py' | grep -v '^tests/relay/' | sed 's|^tests/||' | sort)
+# (the relay extra too), on those tests and the README's examples (they show the relay).
+# The cassette check is left out: httpx < 0.28 writes JSON bodies with spaces, so
+# re-recorded cassettes differ byte for byte.
+RELAY_TESTS = relay test_readme.py $(shell grep -rlE '^\s*(from|import) (ag_ui|playwright)|sketricgen[.]relay|from sketricgen import .*relay' tests --include='*.py' | grep -v '^tests/relay/' | sed 's|^tests/||' | sort)
 LOWPY := $(VENVLOW)/bin/python
 LOW_PYTEST := cd tests && ../$(LOWPY) -m pytest -c ../pyproject.toml --rootdir .. -m 'not wheel and not frontend'
 LOW_INSTALL := $(UV) pip install --quiet --python $(LOWPY) --resolution lowest-direct
