@@ -47,7 +47,13 @@ Handler = Callable[[socket.socket, Received], None]
 
 
 def response_head(status: str, headers: dict[str, str]) -> bytes:
-    """`HTTP/1.1 <status>` and `headers`, up to and including the blank line."""
+    """`HTTP/1.1 <status>` and `headers`, up to and including the blank line.
+
+    `Connection: close` is added unless `headers` name a `Connection`: the server
+    answers one request per connection, and a client must not try to reuse it.
+    """
+    if not any(name.lower() == "connection" for name in headers):
+        headers = {**headers, "Connection": "close"}
     lines = [f"HTTP/1.1 {status}", *(f"{k}: {v}" for k, v in headers.items()), "", ""]
     return "\r\n".join(lines).encode("latin-1")
 
