@@ -24,12 +24,12 @@ Public names:
   `key_leaks`, `uploads`, `runs`, `conversation_ids`, `open_connections`,
   `connections_opened`.
 - `AgentScript`: chainable steps (`text`, `tool_call`, `step`, `reasoning`,
-  `custom`, `event`, `frame`, `asset`, `error`, `hitl`, `wait`); `Turn` is what
-  script callables receive. Built-in agents: `demo-agent`, `agent-123`,
-  `hitl-agent`, `error-agent`.
+  `custom`, `event`, `frame`, `asset`, `error`, `hitl`, `out_of_credits`, `wait`);
+  `Turn` is what script callables receive. Built-in agents: `demo-agent`,
+  `agent-123`, `hitl-agent`, `error-agent`, `out-of-credits-agent`.
 - `Fault`: `status`, `html_page`, `close_before_answer`, `reset_after`,
   `disconnect_after`, `stall`, `truncate`, `bad_json`, `heartbeat`,
-  `line_endings`, `sse_fields`, `bom`, `trickle`, `s3_error`,
+  `line_endings`, `sse_fields`, `bom`, `trickle`, `reorder`, `s3_error`,
   `expired_policy`, `max_file_bytes`. In force per agent (or for all) with
   `Emulator.add_fault`, or for one request with the header
   `X-Emulator-Fault: status(503, times=2); heartbeat()` (`Fault.header(...)`
@@ -51,7 +51,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._agents import DEMO_AGENT_ID, ECHO_AGENT_ID, ERROR_AGENT_ID, HITL_AGENT_ID
+    from ._agents import (
+        DEMO_AGENT_ID,
+        ECHO_AGENT_ID,
+        ERROR_AGENT_ID,
+        HITL_AGENT_ID,
+        OUT_OF_CREDITS_AGENT_ID,
+    )
     from ._emulator import DEFAULT_API_KEY, Emulator
     from ._faults import FAULT_HEADER, ActiveFault, Fault
     from ._gate import Gate
@@ -67,6 +73,7 @@ __all__ = [
     "FAULT_HEADER",
     "HITL_AGENT_ID",
     "KEY_CASE_HEADER",
+    "OUT_OF_CREDITS_AGENT_ID",
     "ActiveFault",
     "AgentScript",
     "Emulator",
@@ -82,7 +89,8 @@ __all__ = [
 # load without the server's dependencies.
 _HOMES = {
     "DEMO_AGENT_ID": "_agents", "ECHO_AGENT_ID": "_agents", "ERROR_AGENT_ID": "_agents",
-    "HITL_AGENT_ID": "_agents", "DEFAULT_API_KEY": "_emulator", "Emulator": "_emulator",
+    "HITL_AGENT_ID": "_agents", "OUT_OF_CREDITS_AGENT_ID": "_agents",
+    "DEFAULT_API_KEY": "_emulator", "Emulator": "_emulator",
     "FAULT_HEADER": "_faults", "ActiveFault": "_faults", "Fault": "_faults", "Gate": "_gate",
     "RecordedRequest": "_records", "RecordedRun": "_records", "StoredUpload": "_records",
     "AgentScript": "_script", "Turn": "_script", "KEY_CASE_HEADER": "_wire",
