@@ -29,6 +29,7 @@ help:
 	@echo "make lint             ruff and mypy --strict"
 	@echo "make bench            the SDK against plain httpx: bench/results/latest.md (not in test)"
 	@echo "make cassettes        re-record cassettes/ against the local emulator (deterministic)"
+	@echo "make mutation         mutation scores of the sans-IO cores: bench/results/mutation.md (not in test)"
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(VPY) || $(PYTHON) -m venv $(VENV)
@@ -121,6 +122,11 @@ $(VENV)/.bench-installed: pyproject.toml
 
 bench: $(VENV)/.bench-installed
 	$(VPY) -m bench.run
+
+# Each sans-IO core's mutants against its unit tests (scripts/mutate.py; not part of `make test`).
+.PHONY: mutation
+mutation: install
+	$(VPY) scripts/mutate.py --jobs 2
 
 # The frontend suites (tests/relay, marker `frontend`, newest Python only) drive the relay
 # with Node's @ag-ui/client (npm packages pinned by the lockfile) and Debian's Chromium.
