@@ -16,7 +16,7 @@ VENVLOW := .venv-lowest
 UV := $(VENV)/bin/uv
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: help install demo generate check-generated lint test test-default test-py39 test-lowest bench cassettes
+.PHONY: help install demo generate check-generated lint test test-default test-py39 test-lowest bench bench-venvs cassettes
 
 help:
 	@echo "make demo             a streamed workflow with a file, through the CLI, on the local emulator"
@@ -27,7 +27,7 @@ help:
 	@echo "make generate         regenerate generated/ from openapi/sketricgen.yaml"
 	@echo "make check-generated  fail if generated/ is stale"
 	@echo "make lint             ruff and mypy --strict"
-	@echo "make bench            the SDK against plain httpx: bench/results/latest.md (not in test)"
+	@echo "make bench            the SDK against plain httpx and the incumbent: bench/results/latest.md (not in test)"
 	@echo "make cassettes        re-record cassettes/ against the local emulator (deterministic)"
 	@echo "make mutation         mutation scores of the sans-IO cores: bench/results/mutation.md (not in test)"
 
@@ -120,7 +120,26 @@ $(VENV)/.bench-installed: pyproject.toml
 	$(VPY) -m pip install $(PIP_QUIET) -e '.[bench]'
 	@touch $@
 
-bench: $(VENV)/.bench-installed
+# The cold-start rows run each side in a venv with runtime dependencies only: this
+# project (editable) in one, the incumbent sketricgen 0.3.0 from PyPI in another (it
+# imports as `sketricgen` too). Without PyPI the incumbent's rows say so.
+COLD_VENV := bench/.venv-coldstart
+INCUMBENT_VENV := bench/.venv-incumbent
+
+$(COLD_VENV)/.installed: pyproject.toml
+	@test -x $(COLD_VENV)/bin/python || $(PYTHON) -m venv $(COLD_VENV)
+	$(COLD_VENV)/bin/python -m pip install $(PIP_QUIET) -e .
+	@touch $@
+
+$(INCUMBENT_VENV)/.installed:
+	@test -x $(INCUMBENT_VENV)/bin/python || $(PYTHON) -m venv $(INCUMBENT_VENV)
+	$(INCUMBENT_VENV)/bin/python -m pip install $(PIP_QUIET) 'sketricgen==0.3.0' || \
+		echo "could not install sketricgen 0.3.0: the cold-start rows have no incumbent"
+	@touch $@
+
+bench-venvs: $(COLD_VENV)/.installed $(INCUMBENT_VENV)/.installed
+
+bench: $(VENV)/.bench-installed bench-venvs
 	$(VPY) -m bench.run
 
 # Each sans-IO core's mutants against its unit tests (scripts/mutate.py; not part of `make test`).

@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Optional
 
-from . import machine, report, wire
+from . import coldstart, machine, report, wire
 from .report import SIDES, Outcome, Results
 from .scenarios import IMPORT, VARIANTS, Variant
 
@@ -203,6 +203,7 @@ def write(
     profiles: dict[str, str],
     meta: dict[str, Any],
     output: Path,
+    cold: Optional[dict[str, Any]] = None,
 ) -> str:
     """Write the Markdown and JSON results; return the Markdown."""
     lines = [
@@ -230,6 +231,21 @@ def write(
         *report.server_table(variants, results),
         "",
     ]
+    if cold:
+        lines += [
+            "## Cold start: the SDK against the incumbent",
+            "",
+            "Each cell is the median over fresh processes (`bench/coldstart.py`): the parent "
+            "times the whole process, spawn to exit; the child reports its peak RSS. The "
+            f"incumbent is `sketricgen` {coldstart.INCUMBENT_VERSION} from PyPI in its own "
+            "venv, this SDK in another with its runtime dependencies only (`make bench-venvs`); "
+            "plain httpx (in the SDK's venv) does the same HTTP work without models. "
+            "`bench/COLDSTART.md` says what made the SDK's cold start cheap.",
+            "",
+            *coldstart.table(cold),
+            "",
+            *coldstart.notes(cold),
+        ]
     gaps = report.unavailable(variants, results)
     if gaps:
         lines += ["## Rows not measurable yet", "", *gaps, ""]
@@ -243,7 +259,14 @@ def write(
         (output, text),
         (
             output.with_suffix(".json"),
-            json.dumps({**meta, "results": report.raw(variants, results)}, indent=1),
+            json.dumps(
+                {
+                    **meta,
+                    "results": report.raw(variants, results),
+                    "coldstart": coldstart.raw(cold or {}),
+                },
+                indent=1,
+            ),
         ),
     ):
         tmp = path.with_name(path.name + ".tmp")
@@ -261,9 +284,11 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.md")
     args = parser.parse_args()
     chosen = VARIANTS
+    cold_keys = coldstart.KEYS
     if args.only:
         keys = set(args.only.split(","))
         chosen = tuple(v for v in VARIANTS if v.key in keys)
+        cold_keys = tuple(k for k in coldstart.KEYS if k in keys)
     started = time.perf_counter()
     results: Results = {}
     profiles: dict[str, str] = {}
@@ -272,12 +297,16 @@ def main() -> None:
         tempfile.TemporaryDirectory(prefix="sketricgen-bench-") as workdir,
         Bench(workdir, profile=not args.no_profile) as bench,
     ):
-        print(f"benchmark server at {bench.base_url}; {len(chosen)} scenarios", flush=True)
+        count = len(chosen) + len(cold_keys)
+        print(f"benchmark server at {bench.base_url}; {count} scenarios", flush=True)
         for variant in chosen:
             reps = args.reps or variant.reps or DEFAULT_REPS
             reps_used[reps] += 1
             results[variant.key] = bench.run(variant, reps)
             print(_progress(variant, results[variant.key]), flush=True)
+        cold = coldstart.run(bench.base_url, args.reps or coldstart.DEFAULT_REPS, cold_keys)
+        for key, sides in cold.items():
+            print(f"  {key:<18} " + coldstart.progress(sides), flush=True)
         if not args.no_profile:
             for variant in chosen:
                 (PROFILES / f"{variant.key}.txt").unlink(missing_ok=True)
@@ -293,7 +322,7 @@ def main() -> None:
         "machine": machine.describe(),
     }
     print()
-    print(write(results, chosen, profiles, meta, args.output))
+    print(write(results, chosen, profiles, meta, args.output, cold))
     json_path = os.path.relpath(args.output.with_suffix(".json"))
     print(f"\nwritten to {os.path.relpath(args.output)} and {json_path}")
 
