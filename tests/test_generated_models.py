@@ -15,7 +15,7 @@ from sketricgen_models import (
     UploadInitResponse,
 )
 
-from sketricgen._events import parse_ag_ui_event
+from sketricgen._streaming.typed import parse_ag_ui_event
 
 
 def test_chat_response_keeps_unknown_fields() -> None:

@@ -13,7 +13,12 @@ from typing import Optional
 import pytest
 
 from sketricgen import SketricGenError, SketricGenEventDecodeError, SketricGenStreamError
-from sketricgen._sse import DEFAULT_MAX_EVENT_SIZE, ServerSentEvent, SSEDecodeError, SSEDecoder
+from sketricgen._streaming.sse import (
+    DEFAULT_MAX_EVENT_SIZE,
+    ServerSentEvent,
+    SSEDecodeError,
+    SSEDecoder,
+)
 
 BOM = b"\xef\xbb\xbf"
 

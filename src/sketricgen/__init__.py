@@ -49,9 +49,9 @@ if TYPE_CHECKING:
     )
 
     from ._client import SketricGenClient
-    from ._stream_event import StreamEvent
-    from ._stream_result import StreamResult, ToolCall
-    from ._streaming import AsyncStream, Stream
+    from ._streaming.event import StreamEvent
+    from ._streaming.result import StreamResult, ToolCall
+    from ._streaming.shells import AsyncStream, Stream
 
 # The client and the models load on first use: `import sketricgen` stays cheap.
 _LAZY = {
@@ -64,11 +64,11 @@ _LAZY = {
     "HitlResume": "sketricgen_models",
     "HitlReviewConfig": "sketricgen_models",
     "UploadCompleteResponse": "sketricgen_models",
-    "AsyncStream": "sketricgen._streaming",
-    "Stream": "sketricgen._streaming",
-    "StreamEvent": "sketricgen._stream_event",
-    "StreamResult": "sketricgen._stream_result",
-    "ToolCall": "sketricgen._stream_result",
+    "AsyncStream": "sketricgen._streaming.shells",
+    "Stream": "sketricgen._streaming.shells",
+    "StreamEvent": "sketricgen._streaming.event",
+    "StreamResult": "sketricgen._streaming.result",
+    "ToolCall": "sketricgen._streaming.result",
 }
 
 __all__ = [

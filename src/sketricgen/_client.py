@@ -23,15 +23,16 @@ from ._config import (
 )
 from ._exceptions import SketricGenValidationError
 from ._logging import configure_from_env
-from ._transport import AsyncTransport, SyncTransport, TransportCore
+from ._transport.core import TransportCore
+from ._transport.shells import AsyncTransport, SyncTransport
 
 if TYPE_CHECKING:
     from sketricgen_models import ChatResponse, HitlResume, UploadCompleteResponse
 
-    from ._files import FileInput
-    from ._run_workflow import RunPlan
-    from ._streaming import AsyncStream, Stream
-    from ._upload_flow import ProgressCallback
+    from ._streaming.shells import AsyncStream, Stream
+    from ._uploads.files import FileInput
+    from ._uploads.flow import ProgressCallback
+    from ._workflow.plan import RunPlan
 
 __all__ = ["SketricGenClient"]
 
@@ -220,8 +221,8 @@ class SketricGenClient:
         `timeout` between bytes).
         """
         # The generated code loads on the first call (see _run_workflow).
-        from ._run_workflow import ChatResponse, plan_run  # noqa: PLC0415
-        from ._stream_core import check_stream_timeout  # noqa: PLC0415
+        from ._streaming.core import check_stream_timeout  # noqa: PLC0415
+        from ._workflow.plan import ChatResponse, plan_run  # noqa: PLC0415
 
         stream_timeout = check_stream_timeout(stream_timeout, stream=stream)
         plan = plan_run(
@@ -231,7 +232,7 @@ class SketricGenClient:
         )  # fmt: skip
         spec = plan.spec(await self._attach(agent_id, plan))
         if stream:
-            from ._streaming import open_stream_async  # noqa: PLC0415
+            from ._streaming.shells import open_stream_async  # noqa: PLC0415
 
             return await open_stream_async(
                 self._async, self._core, spec, stream_timeout=stream_timeout
@@ -288,8 +289,8 @@ class SketricGenClient:
         stream_timeout: Optional[float] = None,
     ) -> Union[ChatResponse, Stream]:
         """The blocking twin of `run_workflow`, with the same arguments (a `Stream` if streamed)."""
-        from ._run_workflow import ChatResponse, plan_run  # noqa: PLC0415
-        from ._stream_core import check_stream_timeout  # noqa: PLC0415
+        from ._streaming.core import check_stream_timeout  # noqa: PLC0415
+        from ._workflow.plan import ChatResponse, plan_run  # noqa: PLC0415
 
         stream_timeout = check_stream_timeout(stream_timeout, stream=stream)
         plan = plan_run(
@@ -299,7 +300,7 @@ class SketricGenClient:
         )  # fmt: skip
         spec = plan.spec(self._attach_sync(agent_id, plan))
         if stream:
-            from ._streaming import open_stream  # noqa: PLC0415
+            from ._streaming.shells import open_stream  # noqa: PLC0415
 
             return open_stream(self._sync, self._core, spec, stream_timeout=stream_timeout)
         response = self._sync.send(spec)
@@ -326,7 +327,7 @@ class SketricGenClient:
         checked before any request (`SketricGenFileError` and subclasses);
         a failed upload raises `SketricGenUploadError`.
         """
-        from ._uploads import file_flow, upload_async  # noqa: PLC0415
+        from ._uploads.shells import file_flow, upload_async  # noqa: PLC0415
 
         flow = file_flow(
             self._core, agent_id, file, file_name=file_name, content_type=content_type,
@@ -344,7 +345,7 @@ class SketricGenClient:
         on_progress: Optional[ProgressCallback] = None,
     ) -> UploadCompleteResponse:
         """The blocking twin of `upload_file`, with the same arguments."""
-        from ._uploads import file_flow, upload_sync  # noqa: PLC0415
+        from ._uploads.shells import file_flow, upload_sync  # noqa: PLC0415
 
         flow = file_flow(
             self._core, agent_id, file, file_name=file_name, content_type=content_type,
@@ -361,8 +362,7 @@ class SketricGenClient:
         the others are stopped and its error is raised. Results come in the
         order of `file_paths`.
         """
-        from ._upload_set import upload_all_async  # noqa: PLC0415
-        from ._uploads import path_flows  # noqa: PLC0415
+        from ._uploads.shells import path_flows, upload_all_async  # noqa: PLC0415
 
         flows = path_flows(self._core, agent_id, file_paths)
         return await upload_all_async(self._async, flows, self._config.max_concurrent_uploads)
@@ -371,8 +371,7 @@ class SketricGenClient:
         self, agent_id: str, file_paths: Sequence[FilePath]
     ) -> list[UploadCompleteResponse]:
         """The blocking twin of `upload_files` (threads upload the files in parallel)."""
-        from ._upload_set import upload_all_sync  # noqa: PLC0415
-        from ._uploads import path_flows  # noqa: PLC0415
+        from ._uploads.shells import path_flows, upload_all_sync  # noqa: PLC0415
 
         flows = path_flows(self._core, agent_id, file_paths)
         return upload_all_sync(self._sync, flows, self._config.max_concurrent_uploads)
@@ -381,8 +380,7 @@ class SketricGenClient:
         """Upload a run's files (in parallel); their ids, in order (none without files)."""
         if not plan.files:
             return []
-        from ._upload_set import upload_all_async  # noqa: PLC0415
-        from ._uploads import set_flows  # noqa: PLC0415
+        from ._uploads.shells import set_flows, upload_all_async  # noqa: PLC0415
 
         flows = set_flows(self._core, agent_id, plan.files)
         limit = self._config.max_concurrent_uploads
@@ -391,8 +389,7 @@ class SketricGenClient:
     def _attach_sync(self, agent_id: str, plan: RunPlan) -> list[str]:
         if not plan.files:
             return []
-        from ._upload_set import upload_all_sync  # noqa: PLC0415
-        from ._uploads import set_flows  # noqa: PLC0415
+        from ._uploads.shells import set_flows, upload_all_sync  # noqa: PLC0415
 
         flows = set_flows(self._core, agent_id, plan.files)
         limit = self._config.max_concurrent_uploads

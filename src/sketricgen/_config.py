@@ -10,7 +10,7 @@ from typing import Any, Optional, Union
 from urllib.parse import urlsplit
 
 from ._exceptions import SketricGenValidationError
-from ._sse import DEFAULT_MAX_EVENT_SIZE
+from ._streaming.sse import DEFAULT_MAX_EVENT_SIZE
 
 __all__ = [
     "DEFAULT_BASE_URL",

@@ -59,7 +59,7 @@ from sketricgen_models import (
     ToolCallStartEvent,
 )
 
-from ._stream_event import TERMINAL_EVENT_TYPES
+from ._streaming.event import TERMINAL_EVENT_TYPES
 
 __all__ = [
     "TERMINAL_EVENT_TYPES",

@@ -9,7 +9,7 @@ import zlib
 import httpx
 import pytest
 
-from sketricgen._body import BodyReader
+from sketricgen._transport.body import BodyReader
 
 TEXT = b'{"response": "Hello!"}' * 1000
 

@@ -29,7 +29,7 @@ from sketricgen import (
     SketricGenUnprocessableEntityError,
     SketricGenValidationError,
 )
-from sketricgen._errors import api_error, network_error, unexpected_body
+from sketricgen._transport.errors import api_error, network_error, unexpected_body
 
 TARGET = "POST https://chat-v2.sketricgen.ai/api/v1/run-workflow"
 JSON = {"content-type": "application/json"}

@@ -201,7 +201,7 @@ BOMB_SCRIPT = textwrap.dedent(
             except SketricGenError as error:
                 print(type(error).__name__)
 
-    import sketricgen._run_workflow, sketricgen_models  # what the calls import, before measuring
+    import sketricgen._workflow.plan, sketricgen_models  # what the calls import, before measuring
     import httpx
 
     url = sys.argv[1]

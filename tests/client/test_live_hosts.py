@@ -13,7 +13,7 @@ import pytest
 from client_helpers import ClientFactory
 
 from sketricgen import SketricGenClient
-from sketricgen._transport import Host, RequestSpec
+from sketricgen._transport.core import Host, RequestSpec
 from sketricgen.testing import Emulator, Fault
 
 pytestmark = pytest.mark.emulator

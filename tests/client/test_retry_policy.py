@@ -10,7 +10,7 @@ import httpx
 import pytest
 from zone_helpers import FAR_ZONES, time_zone
 
-from sketricgen._retry import RetryPolicy, parse_retry_after
+from sketricgen._transport.retry import RetryPolicy, parse_retry_after
 
 NOW = 1_700_000_000.0  # 2023-11-14 22:13:20 UTC
 

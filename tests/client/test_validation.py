@@ -15,7 +15,7 @@ from sketricgen import (
     SketricGenClient,
     SketricGenValidationError,
 )
-from sketricgen._validation import MAX_CONTACT_ID, MAX_USER_INPUT, validate_run_workflow
+from sketricgen._workflow.validation import MAX_CONTACT_ID, MAX_USER_INPUT, validate_run_workflow
 from sketricgen.testing import Emulator
 
 OK: dict[str, Any] = {"agent_id": "agent-123", "user_input": "Hello!"}

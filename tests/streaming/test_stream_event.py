@@ -9,8 +9,8 @@ import pytest
 from sketricgen_models import GenericAgUiEvent, RunErrorEvent, TextMessageContentEvent
 
 from sketricgen import SketricGenEventDecodeError, SketricGenStreamError, StreamEvent
-from sketricgen._sse import SSEDecoder
-from sketricgen._stream_event import DataEvent
+from sketricgen._streaming.event import DataEvent
+from sketricgen._streaming.sse import SSEDecoder
 
 
 def test_the_seed_fields() -> None:

@@ -16,7 +16,7 @@ from client_helpers import ClientFactory
 from upload_helpers import attached
 
 from sketricgen import SketricGenContentTypeError
-from sketricgen._filetypes import (
+from sketricgen._uploads.filetypes import (
     ALLOWED_TYPES,
     TYPES_BY_EXTENSION,
     content_type_for,
@@ -164,7 +164,7 @@ def test_the_guess_ignores_the_machines_mime_types(tmp_path: Path) -> None:
         "import mimetypes, sys\n"
         f"mimetypes.init([{str(mime_types)!r}])\n"
         "assert mimetypes.guess_type('x.exe')[0] == 'text/plain'\n"
-        "from sketricgen._filetypes import content_type_for\n"
+        "from sketricgen._uploads.filetypes import content_type_for\n"
         "print(content_type_for('x.exe'), content_type_for('x.toml'))\n"
     )
     done = subprocess.run(

@@ -24,10 +24,10 @@ from sketricgen import (
     SketricGenFileError,
     SketricGenUploadError,
 )
-from sketricgen._files import CHUNK_SIZE, inspect_file, inspect_paths
-from sketricgen._multipart import PresignedForm
-from sketricgen._transport import TransportCore
-from sketricgen._upload_flow import UploadFlow
+from sketricgen._transport.core import TransportCore
+from sketricgen._uploads.files import CHUNK_SIZE, inspect_file, inspect_paths
+from sketricgen._uploads.flow import UploadFlow
+from sketricgen._uploads.form import PresignedForm
 from sketricgen.testing import Emulator
 
 pytestmark = pytest.mark.emulator

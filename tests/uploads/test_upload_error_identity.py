@@ -32,10 +32,10 @@ from sketricgen import (
     SketricGenTimeoutError,
     SketricGenUploadError,
 )
-from sketricgen._errors import api_error
-from sketricgen._files import inspect_file
-from sketricgen._transport import TransportCore
-from sketricgen._upload_flow import UploadFlow
+from sketricgen._transport.core import TransportCore
+from sketricgen._transport.errors import api_error
+from sketricgen._uploads.files import inspect_file
+from sketricgen._uploads.flow import UploadFlow
 from sketricgen.testing import Emulator, Fault
 
 pytestmark = pytest.mark.emulator

@@ -12,7 +12,7 @@ from client_helpers import ClientFactory
 from upload_helpers import attached, posted_parts, steps
 
 from sketricgen import SketricGenClient, UploadCompleteResponse
-from sketricgen._files import CHUNK_SIZE
+from sketricgen._uploads.files import CHUNK_SIZE
 from sketricgen.testing import Emulator, Fault
 
 pytestmark = pytest.mark.emulator

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from sketricgen._multipart import PresignedForm
+from sketricgen._uploads.form import PresignedForm
 from sketricgen.testing._multipart import parse_form
 
 FIELDS = {"Content-Type": "image/png", "key": "uploads/a/b/chart.png", "policy": "eyJ9", "x": ""}

@@ -28,7 +28,7 @@ from sketricgen import (
     SketricGenUploadError,
     SketricGenValidationError,
 )
-from sketricgen._filetypes import ALLOWED_TYPES, MAX_FILE_BYTES
+from sketricgen._uploads.filetypes import ALLOWED_TYPES, MAX_FILE_BYTES
 from sketricgen.testing import Emulator
 
 pytestmark = pytest.mark.emulator
@@ -164,7 +164,8 @@ async def test_a_file_over_20_mb_is_refused(
 
 
 def test_exactly_20_mb_passes_pre_flight(files: Path) -> None:
-    from sketricgen._files import inspect_paths  # noqa: PLC0415 - the check alone, no service
+    # The check alone, no service.
+    from sketricgen._uploads.files import inspect_paths  # noqa: PLC0415
 
     edge = files / "edge.pdf"
     with edge.open("wb") as out:

@@ -18,7 +18,7 @@ from .._exceptions import (
     SketricGenFileError,
     SketricGenValidationError,
 )
-from .._files import inspect_file
+from .._uploads.files import inspect_file
 from ._errors import RelayRequestError
 from ._input import RelayTurn, parse_run_input
 from ._outbox import Outbox

@@ -13,7 +13,7 @@ from typing import Any, Optional
 import pydantic
 from ag_ui.core import RunAgentInput, UserMessage
 
-from .._validation import MAX_USER_INPUT
+from .._workflow.validation import MAX_USER_INPUT
 from ._errors import RelayRequestError
 
 __all__ = ["Attachment", "HitlAnswer", "RelayTurn", "parse_run_input"]

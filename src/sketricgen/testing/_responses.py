@@ -9,7 +9,7 @@ from typing import Optional
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
-from .._events import TERMINAL_EVENT_TYPES
+from .._streaming.typed import TERMINAL_EVENT_TYPES
 from ._connections import drop_connection
 from ._faults import AppliedFaults, Fault, reordered
 from ._framing import BOM, FramePlan

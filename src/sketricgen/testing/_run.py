@@ -37,7 +37,7 @@ from sketricgen_models import (
 )
 from sketricgen_models._base import WireModel
 
-from .._events import parse_ag_ui_event
+from .._streaming.typed import parse_ag_ui_event
 from ._gate import Gate
 from ._records import RecordedRun
 from ._script import (

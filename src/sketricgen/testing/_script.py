@@ -9,7 +9,7 @@ from typing import Any, Callable, Optional, Union
 
 from sketricgen_models import HitlDecision
 
-from .._sse import SSEDecoder
+from .._streaming.sse import SSEDecoder
 from ._gate import Gate
 from ._records import StoredUpload
 

@@ -16,7 +16,7 @@ from typing import Any, Optional
 from pydantic import BaseModel
 
 from .._exceptions import SketricGenEventDecodeError
-from .._stream_event import StreamEvent
+from .._streaming.event import StreamEvent
 
 __all__ = ["event_view", "pick", "snake"]
 

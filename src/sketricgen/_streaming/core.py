@@ -2,7 +2,7 @@
 
 Bytes go in (`feed`), events come out; the core remembers how far the stream
 got, tells a complete stream from a cut one, and turns each failure into the
-SDK's exception. The shells in `_streaming` only read, yield and close.
+SDK's exception. The shells (`shells.py`) only read, yield and close.
 
 How a stream ends is decided by the HTTP framing, never guessed: a body cut
 short (a reset, an incomplete chunked body or one short of its
@@ -24,23 +24,23 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Optional, Union, cast
 
-from ._errors import network_error, unexpected_body
-from ._exceptions import (
+from .._exceptions import (
     SketricGenError,
     SketricGenIncompleteStreamError,
     SketricGenTimeoutError,
     SketricGenUnexpectedResponseError,
     SketricGenValidationError,
 )
-from ._logging import logger
-from ._sse import DEFAULT_MAX_EVENT_SIZE, SSEDecoder
-from ._stream_event import TERMINAL_OUTCOMES, DataEvent, StreamEvent
-from ._stream_result import Outcome, ResultBuilder, StreamResult
+from .._logging import logger
+from .._transport.errors import network_error, unexpected_body
+from .event import TERMINAL_OUTCOMES, DataEvent, StreamEvent
+from .result import Outcome, ResultBuilder, StreamResult
+from .sse import DEFAULT_MAX_EVENT_SIZE, SSEDecoder
 
 if TYPE_CHECKING:
     import httpx
 
-    from ._transport import RequestSpec, TransportCore
+    from .._transport.core import RequestSpec, TransportCore
 
 __all__ = ["MAX_ERROR_BODY", "Item", "StreamCore", "check_stream_timeout", "stream_request"]
 

@@ -7,16 +7,16 @@ import logging
 import os
 from typing import Any, Optional
 
-from ._cli_events import EventPrinter, out_of_credits
-from ._cli_output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Console
-from ._cli_progress import UploadProgress
-from ._cli_words import NO_API_KEY, CommandError, about_file, exit_code, worded
-from ._client import SketricGenClient
-from ._config import ENV_VARS
-from ._exceptions import SketricGenError, SketricGenValidationError
-from ._files import inspect_file
-from ._logging import logger
-from ._validation import validate_run_workflow
+from .._client import SketricGenClient
+from .._config import ENV_VARS
+from .._exceptions import SketricGenError, SketricGenValidationError
+from .._logging import logger
+from .._uploads.files import inspect_file
+from .._workflow.validation import validate_run_workflow
+from .events import EventPrinter, out_of_credits
+from .output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Console
+from .progress import UploadProgress
+from .words import NO_API_KEY, CommandError, about_file, exit_code, worded
 
 __all__ = ["run_command"]
 

@@ -10,7 +10,11 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Optional
 
-from ._exceptions import SketricGenEventDecodeError, SketricGenOutOfCreditsError, SketricGenRunError
+from .._exceptions import (
+    SketricGenEventDecodeError,
+    SketricGenOutOfCreditsError,
+    SketricGenRunError,
+)
 
 if TYPE_CHECKING:
     from sketricgen_models import (
@@ -20,7 +24,7 @@ if TYPE_CHECKING:
         RunPausedHitlEvent,
     )
 
-    from ._stream_event import StreamEvent
+    from .event import StreamEvent
 
 __all__ = ["Outcome", "ResultBuilder", "StreamResult", "ToolCall"]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
-from ._exceptions import SketricGenEventDecodeError
+from .._exceptions import SketricGenEventDecodeError
 
 if TYPE_CHECKING:
-    from ._stream_result import Outcome
-    from .events import AgUiEventModel
+    from ..events import AgUiEventModel
+    from .result import Outcome
 
 __all__ = ["TERMINAL_EVENT_TYPES", "TERMINAL_OUTCOMES", "DataEvent", "StreamEvent"]
 
@@ -142,7 +142,7 @@ class StreamEvent:
             return self._ag_ui
         except AttributeError:
             pass
-        from ._events import typed_view  # noqa: PLC0415 - pydantic models load on first use
+        from .typed import typed_view  # noqa: PLC0415 - pydantic models load on first use
 
         try:
             payload = self.json()

@@ -23,9 +23,9 @@ from sketricgen_models import (
 )
 from sketricgen_models._base import WireModel
 
-from ._cli_output import EXIT_ERROR, EXIT_OK, Console
-from ._exceptions import SketricGenEventDecodeError
-from ._stream_event import StreamEvent
+from .._exceptions import SketricGenEventDecodeError
+from .._streaming.event import StreamEvent
+from .output import EXIT_ERROR, EXIT_OK, Console
 
 __all__ = ["OUT_OF_CREDITS", "EventPrinter"]
 
@@ -144,7 +144,7 @@ class EventPrinter:
 
         RUN_ERROR and RUN_HALTED_OUT_OF_CREDITS exit 1. A stream that ended
         cleanly without a terminal event exits 0: the SDK's warning about it
-        is the note (see `_cli_run.show_sdk_warnings`).
+        is the note (see `run.show_sdk_warnings`).
         """
         console = self._console
         if not self._as_json:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, TypeVar, cast
 
-from ._exceptions import SketricGenError, SketricGenUploadError
+from .._exceptions import SketricGenError, SketricGenUploadError
 
 __all__ = ["joined", "joined_type"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._cli_output import Console
+from .output import Console
 
 __all__ = ["UploadProgress"]
 

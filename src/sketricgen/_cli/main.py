@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Callable, Optional, TextIO
 
-from ._cli_output import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, Console
+from .output import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, Console
 
 if TYPE_CHECKING:
     import argparse
@@ -128,10 +128,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if options.command == "emulator":
             return _serve_emulator(options.host, options.port, options.pace)
         if options.command == "relay":
-            from .relay._command import relay_command  # noqa: PLC0415 (the relay extra)
+            from ..relay._command import relay_command  # noqa: PLC0415 (the relay extra)
 
             return relay_command(options)
-        from ._cli_run import run_command  # noqa: PLC0415 (imports the SDK)
+        from .run import run_command  # noqa: PLC0415 (imports the SDK)
 
         return run_command(options, console)
     except KeyboardInterrupt:
@@ -193,7 +193,7 @@ def _silence_broken(*streams: TextIO) -> None:
 
 
 def _serve_emulator(host: str, port: int, pace: float) -> int:
-    from .testing.__main__ import main as serve  # noqa: PLC0415 (imports only the stdlib)
+    from ..testing.__main__ import main as serve  # noqa: PLC0415 (imports only the stdlib)
 
     return serve(
         ["--host", host, "--port", str(port), "--pace", str(pace)], prog="sketricgen emulator"

@@ -18,14 +18,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import IO, Any, Optional, Union
 
-from ._exceptions import (
+from .._exceptions import (
     SketricGenContentTypeError,
     SketricGenFileError,
     SketricGenFileNotFoundError,
     SketricGenFileSizeError,
     SketricGenUploadError,
 )
-from ._filetypes import (
+from .filetypes import (
     ALLOWED_TYPES,
     MAX_FILE_BYTES,
     content_type_for,

@@ -6,13 +6,13 @@ import os
 import re
 import shlex
 
-from ._cli_output import EXIT_ERROR, EXIT_USAGE
-from ._exceptions import (
+from .._exceptions import (
     SketricGenAPIError,
     SketricGenError,
     SketricGenFileNotFoundError,
     SketricGenValidationError,
 )
+from .output import EXIT_ERROR, EXIT_USAGE
 
 __all__ = ["NO_API_KEY", "CommandError", "about_file", "exit_code", "worded"]
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable
 if TYPE_CHECKING:
     import httpx
 
-    from ._stream_core import StreamCore
+    from .core import StreamCore
 
 __all__ = ["arm_async", "arm_sync"]
 

@@ -8,8 +8,8 @@ from typing import Any
 from pydantic import ValidationError
 from sketricgen_models import AgUiEvent, GenericAgUiEvent
 
-from ._stream_event import TERMINAL_EVENT_TYPES
-from .events import AgUiEventModel
+from ..events import AgUiEventModel
+from .event import TERMINAL_EVENT_TYPES
 
 __all__ = ["TERMINAL_EVENT_TYPES", "parse_ag_ui_event", "typed_view"]
 

@@ -1,10 +1,7 @@
-"""The one transport: headers, timeouts, retries, error mapping and logging for every call.
+"""The one transport's decisions: headers, timeouts, retries, error mapping and logging.
 
 `TransportCore` makes every decision and does no I/O; `SyncTransport` and
-`AsyncTransport` are thin shells that only send, read, sleep and close. The
-sync shell holds one pooled httpx client for its lifetime, the async shell
-one per event loop (created on first use); or the one the user passed,
-which the user keeps ownership of.
+`AsyncTransport` (`shells.py`) only send, read, sleep and close.
 
 Three hosts: the chat API (`API-KEY`, `timeout`), the upload API
 (`X-API-KEY`, `upload_timeout`) and external hosts such as the presigned
@@ -34,23 +31,23 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, Union
 
 import httpx
 
-from ._body import ERROR_BODY_LIMIT, BodyReader
-from ._config import ClientConfig
-from ._errors import api_error, network_error, redact, request_id_of, unexpected_body
-from ._exceptions import (
+from .body import ERROR_BODY_LIMIT, BodyReader
+from .._config import ClientConfig
+from .errors import api_error, network_error, redact, request_id_of, unexpected_body
+from .._exceptions import (
     SketricGenClosedError,
     SketricGenRedirectError,
     SketricGenResponseTooLargeError,
 )
-from ._logging import logger
-from ._loop_pools import LoopPool, LoopPools, close_with_loop
-from ._retry import RetryDecision, RetryPolicy
-from ._version import __version__
+from .._logging import logger
+from .pools import LoopPool, LoopPools, close_with_loop
+from .retry import RetryDecision, RetryPolicy
+from .._version import __version__
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-__all__ = ["AsyncTransport", "Host", "RequestSpec", "SyncTransport", "TransportCore", "user_agent"]
+__all__ = ["Host", "RequestSpec", "TransportCore", "closed_error", "user_agent"]
 
 CONNECT_TIMEOUT = 10.0
 """Seconds allowed to open a connection (the other phases use the configured timeout)."""
@@ -369,262 +366,7 @@ class TransportCore:
 _REDIRECT = RetryDecision(None, None, "a redirect is never followed")
 
 
-def _closed(what: str) -> SketricGenClosedError:
+def closed_error(what: str) -> SketricGenClosedError:
     return SketricGenClosedError(
         f"{what} is closed: create a new SketricGenClient (or use it in a `with` block)"
     )
-
-
-def _complete(response: httpx.Response) -> bool:
-    """Whether every byte `Content-Length` announced has been read (no read can block)."""
-    length = response.headers.get("content-length", "")
-    return length.isdigit() and response.num_bytes_downloaded >= int(length)
-
-
-def _cut(reader: BodyReader, response: httpx.Response) -> Callable[[], None]:
-    """What a timer calls at the deadline: mark `reader` expired, wake the blocked read."""
-
-    def fire() -> None:
-        reader.expire()
-        network = response.extensions.get("network_stream")
-        get_info = getattr(network, "get_extra_info", None)
-        sock: Any = get_info("socket") if get_info is not None else None
-        if isinstance(sock, socket.socket):
-            with contextlib.suppress(OSError):
-                # The plain socket's method: on a TLS socket it leaves the TLS state alone.
-                socket.socket.shutdown(sock, socket.SHUT_RDWR)
-
-    return fire
-
-
-class SyncTransport:
-    """The blocking shell: one pooled `httpx.Client`."""
-
-    def __init__(self, core: TransportCore, http_client: Optional[httpx.Client] = None) -> None:
-        self._core = core
-        self._client = http_client
-        self._owned = http_client is None
-        self._closed = False
-        self._lock = threading.Lock()
-
-    def _http(self) -> httpx.Client:
-        client = self._client
-        if client is not None and not self._closed and not client.is_closed:
-            return client
-        with self._lock:
-            if self._closed:
-                raise _closed("this client")
-            if self._client is None:
-                self._client = httpx.Client(**self._core.client_options())
-            elif self._client.is_closed:
-                raise _closed("the httpx.Client passed as http_client=")
-            return self._client
-
-    def send(self, spec: RequestSpec, *, stream: bool = False) -> httpx.Response:
-        """Send `spec` with retries; return a 2xx response (its body unread when `stream`).
-
-        A streamed response must be closed by the caller. Every failure is
-        raised as a SketricGen exception.
-        """
-        core = self._core
-        client = self._http()
-        own = self._owned
-        attempt = 0
-        while True:
-            deadline = core.deadline(spec, stream=stream)
-            try:
-                response = client.send(
-                    core.build(client, spec, own=own), stream=True, follow_redirects=False
-                )
-            except (httpx.HTTPError, httpx.InvalidURL) as exc:
-                delay = core.after_error(spec, attempt, exc)
-            except RuntimeError:
-                if client.is_closed:  # closed by another thread meanwhile
-                    raise _closed("this client") from None
-                raise
-            else:
-                if stream and response.is_success:
-                    core.succeeded(spec, attempt, response)
-                    return response
-                found = self._read(spec, attempt, response, deadline)
-                if found is None:
-                    return response
-                delay = found
-            time.sleep(delay)
-            attempt += 1
-
-    def _read(
-        self, spec: RequestSpec, attempt: int, response: httpx.Response, deadline: Optional[float]
-    ) -> Optional[float]:
-        """Read the body within bounds; then what `TransportCore.answered` says."""
-        reader = self._core.reader(response, deadline)
-        error: Optional[Exception] = None
-        timer: Optional[threading.Timer] = None
-        try:
-            for chunk in response.iter_raw() if reader.raw else response.iter_bytes():
-                if reader.feed(chunk):
-                    break
-                if timer is None and deadline is not None and not _complete(response):
-                    # A body in several reads: a timer cuts the one that outlasts the deadline.
-                    timer = threading.Timer(deadline - time.monotonic(), _cut(reader, response))
-                    timer.daemon = True
-                    timer.start()
-        except httpx.HTTPError as exc:
-            error = exc
-        finally:
-            if timer is not None:
-                timer.cancel()
-            response.close()
-        return self._core.answered(spec, attempt, response, reader, error)
-
-    def close(self) -> None:
-        """Close the pooled connections (a user's own httpx client is left open)."""
-        with self._lock:
-            self._closed = True
-            client = self._client
-        if client is not None and self._owned:
-            client.close()
-
-
-class _Deadline:
-    """Cancels the running task after `seconds`; `absorb` tells that cancellation apart."""
-
-    __slots__ = ("_handle", "_task", "fired")
-
-    def __init__(self, seconds: float) -> None:
-        self._task = asyncio.current_task()
-        self.fired = False
-        self._handle = asyncio.get_running_loop().call_later(seconds, self._fire)
-
-    def _fire(self) -> None:
-        self.fired = True
-        if self._task is not None:
-            self._task.cancel()
-
-    def cancel(self) -> None:
-        self._handle.cancel()
-
-    def absorb(self) -> bool:
-        """After a `CancelledError`: True if it was this deadline's alone (it is then undone)."""
-        if not self.fired:
-            return False
-        uncancel = getattr(self._task, "uncancel", None)  # Python 3.11+
-        return uncancel is None or uncancel() == 0
-
-
-class AsyncTransport:
-    """The asyncio shell: one pooled `httpx.AsyncClient` per event loop.
-
-    Connections belong to the loop that opened them, so each loop that uses
-    the client (a script calling `asyncio.run()` per request, threads each
-    running their own loop) gets its own pool, closed on that loop.
-    """
-
-    def __init__(
-        self, core: TransportCore, http_client: Optional[httpx.AsyncClient] = None
-    ) -> None:
-        self._core = core
-        self._user = http_client
-        self._closed = False
-        self._pools = LoopPools()
-        weakref.finalize(self, self._pools.abandon).atexit = False
-
-    @property
-    def is_open(self) -> bool:
-        """True while an httpx client the SDK created holds connections to close."""
-        with self._pools.lock:
-            return any(not pool.client.is_closed for pool in self._pools.by_loop.values())
-
-    def _http(self) -> httpx.AsyncClient:
-        if self._closed:
-            raise _closed("this client")
-        user = self._user
-        if user is not None:
-            if user.is_closed:
-                raise _closed("the httpx.AsyncClient passed as async_http_client=")
-            return user
-        loop = asyncio.get_running_loop()
-        pools = self._pools
-        pool = pools.by_loop.get(loop)
-        if pool is not None and not pool.client.is_closed:
-            return pool.client
-        with pools.lock:
-            if self._closed:
-                raise _closed("this client")
-            for gone in [other for other in pools.by_loop if other.is_closed()]:
-                del pools.by_loop[gone]  # closed without shutting its generators down
-            client = httpx.AsyncClient(**self._core.client_options())
-            if pools.by_loop:
-                logger.debug("another event loop: opening a connection pool for it")
-            closer = close_with_loop(client, functools.partial(pools.forget, loop, client))
-            pools.by_loop[loop] = LoopPool(client, closer)
-        return client
-
-    async def send(self, spec: RequestSpec, *, stream: bool = False) -> httpx.Response:
-        """Send `spec` with retries; return a 2xx response (its body unread when `stream`).
-
-        A streamed response must be closed by the caller. Every failure is
-        raised as a SketricGen exception.
-        """
-        core = self._core
-        client = self._http()
-        own = self._user is None
-        attempt = 0
-        while True:
-            deadline = core.deadline(spec, stream=stream)
-            timer = None if deadline is None else _Deadline(deadline - time.monotonic())
-            try:
-                response = await client.send(
-                    core.build(client, spec, own=own), stream=True, follow_redirects=False
-                )
-                if stream and response.is_success:
-                    core.succeeded(spec, attempt, response)
-                    return response
-                reader = core.reader(response, deadline)
-                error: Optional[Exception] = None
-                try:
-                    chunks = response.aiter_raw() if reader.raw else response.aiter_bytes()
-                    async for chunk in chunks:
-                        if reader.feed(chunk):
-                            break
-                except httpx.HTTPError as exc:
-                    error = exc
-                finally:
-                    await response.aclose()
-            except (httpx.HTTPError, httpx.InvalidURL) as exc:
-                delay = core.after_error(spec, attempt, exc)
-            except asyncio.CancelledError:
-                if timer is None or not timer.absorb():
-                    raise
-                delay = core.after_error(spec, attempt, core.timed_out(spec))
-            except RuntimeError:
-                if client.is_closed:
-                    raise _closed("this client") from None
-                raise
-            else:
-                found = core.answered(spec, attempt, response, reader, error)
-                if found is None:
-                    return response
-                delay = found
-            finally:
-                if timer is not None:
-                    timer.cancel()
-            await asyncio.sleep(delay)
-            attempt += 1
-
-    def mark_closed(self) -> None:
-        """Refuse further calls without awaiting anything (see `aclose`)."""
-        self._closed = True
-
-    async def aclose(self) -> None:
-        """Close the pooled connections (a user's own httpx client is left open).
-
-        This loop's pool is closed now; a pool another loop opened can only be
-        closed on that loop, which does it when it shuts down (see
-        `close_with_loop`).
-        """
-        self._closed = True
-        with self._pools.lock:
-            pool = self._pools.by_loop.pop(asyncio.get_running_loop(), None)
-        if pool is not None:
-            await pool.closer.aclose()

@@ -26,13 +26,14 @@ from typing import TYPE_CHECKING, Optional
 
 import httpx
 
-from ._stream_core import MAX_ERROR_BODY, StreamCore, stream_request
-from ._stream_deadline import Disarm, arm_async, arm_sync
+from .core import MAX_ERROR_BODY, StreamCore, stream_request
+from .deadline import Disarm, arm_async, arm_sync
 
 if TYPE_CHECKING:
-    from ._stream_event import StreamEvent
-    from ._stream_result import Outcome, StreamResult
-    from ._transport import AsyncTransport, RequestSpec, SyncTransport, TransportCore
+    from .._transport.core import RequestSpec, TransportCore
+    from .._transport.shells import AsyncTransport, SyncTransport
+    from .event import StreamEvent
+    from .result import Outcome, StreamResult
 
 __all__ = ["AsyncStream", "Stream", "open_stream", "open_stream_async"]
 
@@ -210,7 +211,7 @@ class Stream:
         An event that breaks a rule raises `AgUiOrderError` (naming the rule and
         the event) instead of being yielded; the stream closes when the loop stops.
         """
-        from .verify import iter_verified  # noqa: PLC0415 - loaded only when asked for
+        from ..verify import iter_verified  # noqa: PLC0415 - loaded only when asked for
 
         return iter_verified(self._events)
 
@@ -343,7 +344,7 @@ class AsyncStream:
 
     def verified(self) -> AsyncIterator[StreamEvent]:
         """The events, each checked against AG-UI's ordering rules (see `Stream.verified`)."""
-        from .verify import iter_verified_async  # noqa: PLC0415 - loaded only when asked for
+        from ..verify import iter_verified_async  # noqa: PLC0415 - loaded only when asked for
 
         return iter_verified_async(self._events)
 

@@ -17,7 +17,7 @@ from sketricgen_lowlevel.types import UNSET
 from sketricgen_models import HitlResume
 from sketricgen_models import RunWorkflowRequest as RunWorkflowModel
 
-from ._exceptions import SketricGenValidationError
+from .._exceptions import SketricGenValidationError
 
 __all__ = ["MAX_CONTACT_ID", "MAX_USER_INPUT", "require_text", "validate_run_workflow"]
 

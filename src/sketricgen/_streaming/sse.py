@@ -19,7 +19,7 @@ import contextlib
 import functools
 from typing import Any, Callable, Generic, NoReturn, Optional, TypeVar, cast, overload
 
-from ._exceptions import SketricGenEventDecodeError
+from .._exceptions import SketricGenEventDecodeError
 
 __all__ = [
     "DEFAULT_MAX_EVENT_SIZE",

@@ -5,7 +5,7 @@ the file's bytes go to that storage host (no API key, ever); complete on the
 upload host confirms them. `UploadFlow` builds each `RequestSpec` (all three
 idempotent, so the transport retries transient failures) and turns answers
 and failures into results and `SketricGenUploadError`s that name the file.
-The sync and async shells in `_uploads` only send.
+The sync and async shells (`shells.py`) only send.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from sketricgen_models import (
     UploadInitResponse,
 )
 
-from ._exceptions import (
+from .._exceptions import (
     SketricGenAPIError,
     SketricGenContentTypeError,
     SketricGenError,
@@ -35,10 +35,10 @@ from ._exceptions import (
     SketricGenNetworkError,
     SketricGenUploadError,
 )
-from ._files import LocalFile
-from ._multipart import PresignedForm
-from ._transport import Host, RequestSpec, TransportCore
-from ._upload_errors import joined
+from .._transport.core import Host, RequestSpec, TransportCore
+from .errors import joined
+from .files import LocalFile
+from .form import PresignedForm
 
 __all__ = ["ProgressCallback", "UploadCompleteResponse", "UploadFlow"]
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Optional, overload
 
 import httpx
 
-from ._exceptions import (
+from .._exceptions import (
     SketricGenAPIError,
     SketricGenAuthenticationError,
     SketricGenBadRequestError,

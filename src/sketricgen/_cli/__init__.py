@@ -1,0 +1,1 @@
+"""The `sketricgen` command line: `main` parses and dispatches, `run` runs a workflow."""

@@ -1,0 +1,1 @@
+"""The run-workflow call: checking its arguments (`validation`) and building it (`plan`)."""
