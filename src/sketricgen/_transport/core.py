@@ -15,34 +15,28 @@ its attempt's deadline (`timeout` from sending the request).
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import enum
-import functools
 import logging
 import platform
-import socket
-import threading
 import time
-import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, Union
 
 import httpx
 
-from .body import ERROR_BODY_LIMIT, BodyReader
 from .._config import ClientConfig
-from .errors import api_error, network_error, redact, request_id_of, unexpected_body
 from .._exceptions import (
     SketricGenClosedError,
     SketricGenRedirectError,
     SketricGenResponseTooLargeError,
 )
 from .._logging import logger
-from .pools import LoopPool, LoopPools, close_with_loop
-from .retry import RetryDecision, RetryPolicy
 from .._version import __version__
+from .body import ERROR_BODY_LIMIT, BodyReader
+from .errors import api_error, network_error, redact, request_id_of, unexpected_body
+from .retry import RetryDecision, RetryPolicy
 
 if TYPE_CHECKING:
     from pydantic import BaseModel

@@ -48,7 +48,6 @@ def _cut(reader: BodyReader, response: httpx.Response) -> Callable[[], None]:
     return fire
 
 
-
 class SyncTransport:
     """The blocking shell: one pooled `httpx.Client`."""
 

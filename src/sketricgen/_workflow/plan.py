@@ -16,8 +16,8 @@ from sketricgen_lowlevel.models import RunWorkflowRequest
 from sketricgen_lowlevel.types import Unset
 from sketricgen_models import ChatResponse
 
-from .._uploads.files import LocalFile, inspect_paths
 from .._transport.core import RequestSpec
+from .._uploads.files import LocalFile, inspect_paths
 from .validation import validate_run_workflow
 
 __all__ = ["ChatResponse", "RunPlan", "plan_run", "request_spec"]
