@@ -24,7 +24,7 @@ from ._config import (
 from ._exceptions import SketricGenValidationError
 from ._logging import configure_from_env
 from ._transport.core import TransportCore
-from ._transport.shells import AsyncTransport, SyncTransport
+from ._transport.shells import AsyncTransport, Transport
 
 if TYPE_CHECKING:
     from sketricgen_models import ChatResponse, HitlResume, UploadCompleteResponse
@@ -107,7 +107,7 @@ class SketricGenClient:
                 "async_http_client must be an httpx.AsyncClient", field="async_http_client"
             )
         self._core = TransportCore(self._config)
-        self._sync = SyncTransport(self._core, http_client)
+        self._sync = Transport(self._core, http_client)
         self._async = AsyncTransport(self._core, async_http_client)
         self._closing: set[asyncio.Task[None]] = set()
 
@@ -232,11 +232,9 @@ class SketricGenClient:
         )  # fmt: skip
         spec = plan.spec(await self._attach(agent_id, plan))
         if stream:
-            from ._streaming.shells import open_stream_async  # noqa: PLC0415
+            from ._streaming.shells import open_stream  # noqa: PLC0415
 
-            return await open_stream_async(
-                self._async, self._core, spec, stream_timeout=stream_timeout
-            )
+            return await open_stream(self._async, self._core, spec, stream_timeout=stream_timeout)
         response = await self._async.send(spec)
         return self._core.parse(spec, response, ChatResponse)
 
@@ -300,9 +298,9 @@ class SketricGenClient:
         )  # fmt: skip
         spec = plan.spec(self._attach_sync(agent_id, plan))
         if stream:
-            from ._streaming.shells import open_stream  # noqa: PLC0415
+            from ._streaming.shells import open_stream_sync  # noqa: PLC0415
 
-            return open_stream(self._sync, self._core, spec, stream_timeout=stream_timeout)
+            return open_stream_sync(self._sync, self._core, spec, stream_timeout=stream_timeout)
         response = self._sync.send(spec)
         return self._core.parse(spec, response, ChatResponse)
 
@@ -327,13 +325,13 @@ class SketricGenClient:
         checked before any request (`SketricGenFileError` and subclasses);
         a failed upload raises `SketricGenUploadError`.
         """
-        from ._uploads.shells import file_flow, upload_async  # noqa: PLC0415
+        from ._uploads.shells import file_flow, upload  # noqa: PLC0415
 
         flow = file_flow(
             self._core, agent_id, file, file_name=file_name, content_type=content_type,
             on_progress=on_progress,
         )  # fmt: skip
-        return await upload_async(self._async, flow)
+        return await upload(self._async, flow)
 
     def upload_file_sync(
         self,
@@ -362,10 +360,10 @@ class SketricGenClient:
         the others are stopped and its error is raised. Results come in the
         order of `file_paths`.
         """
-        from ._uploads.shells import path_flows, upload_all_async  # noqa: PLC0415
+        from ._uploads.shells import path_flows, upload_all  # noqa: PLC0415
 
         flows = path_flows(self._core, agent_id, file_paths)
-        return await upload_all_async(self._async, flows, self._config.max_concurrent_uploads)
+        return await upload_all(self._async, flows, self._config.max_concurrent_uploads)
 
     def upload_files_sync(
         self, agent_id: str, file_paths: Sequence[FilePath]
@@ -380,11 +378,11 @@ class SketricGenClient:
         """Upload a run's files (in parallel); their ids, in order (none without files)."""
         if not plan.files:
             return []
-        from ._uploads.shells import set_flows, upload_all_async  # noqa: PLC0415
+        from ._uploads.shells import set_flows, upload_all  # noqa: PLC0415
 
         flows = set_flows(self._core, agent_id, plan.files)
         limit = self._config.max_concurrent_uploads
-        return [upload.file_id for upload in await upload_all_async(self._async, flows, limit)]
+        return [upload.file_id for upload in await upload_all(self._async, flows, limit)]
 
     def _attach_sync(self, agent_id: str, plan: RunPlan) -> list[str]:
         if not plan.files:

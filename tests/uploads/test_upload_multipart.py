@@ -7,14 +7,14 @@ import asyncio
 import pytest
 
 from sketricgen._uploads.form import PresignedForm
-from sketricgen.testing._multipart import parse_form
+from sketricgen.testing._s3 import parse_form
 
 FIELDS = {"Content-Type": "image/png", "key": "uploads/a/b/chart.png", "policy": "eyJ9", "x": ""}
 
 
 def _body(form: PresignedForm, content: bytes, chunk: int = 3) -> bytes:
     pieces = [content[i : i + chunk] for i in range(0, len(content), chunk)]
-    return b"".join(form.stream(pieces, lambda _: None))
+    return b"".join(form.stream_sync(pieces, lambda _: None))
 
 
 def test_fields_in_order_then_the_file_last() -> None:
@@ -57,7 +57,7 @@ def test_names_are_escaped_as_browsers_do(name: str) -> None:
 def test_progress_follows_the_chunks_taken() -> None:
     form = PresignedForm.build({}, file_name="a.txt", content_type="text/plain", file_size=7)
     sent: list[int] = []
-    stream = form.stream([b"abc", b"defg"], sent.append)
+    stream = form.stream_sync([b"abc", b"defg"], sent.append)
     assert next(stream) == form.head
     assert next(stream) == b"abc"
     assert sent == []  # not counted until the connection asks for more
@@ -71,6 +71,6 @@ def test_the_async_stream_yields_the_same_bytes() -> None:
     form = PresignedForm.build(FIELDS, file_name="c.png", content_type="image/png", file_size=6)
 
     async def collect() -> bytes:
-        return b"".join([piece async for piece in form.astream([b"ab", b"cdef"], lambda _: None)])
+        return b"".join([piece async for piece in form.stream([b"ab", b"cdef"], lambda _: None)])
 
     assert asyncio.run(collect()) == _body(form, b"abcdef")

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from .core import StreamCore
 
-__all__ = ["arm_async", "arm_sync"]
+__all__ = ["arm", "arm_sync"]
 
 Disarm = Callable[[], None]
 
@@ -56,7 +56,7 @@ def arm_sync(core: StreamCore, response: httpx.Response) -> Disarm:
     return timer.cancel
 
 
-def arm_async(core: StreamCore, response: httpx.Response) -> Disarm:
+def arm(core: StreamCore, response: httpx.Response) -> Disarm:
     """Start the deadline timer of an async stream (on the running loop); returns its cancel."""
     remaining = core.remaining()
     if remaining is None:

@@ -27,15 +27,15 @@ from typing import TYPE_CHECKING, Optional
 import httpx
 
 from .core import MAX_ERROR_BODY, StreamCore, stream_request
-from .deadline import Disarm, arm_async, arm_sync
+from .deadline import Disarm, arm, arm_sync
 
 if TYPE_CHECKING:
     from .._transport.core import RequestSpec, TransportCore
-    from .._transport.shells import AsyncTransport, SyncTransport
+    from .._transport.shells import AsyncTransport, Transport
     from .event import StreamEvent
     from .result import Outcome, StreamResult
 
-__all__ = ["AsyncStream", "Stream", "open_stream", "open_stream_async"]
+__all__ = ["AsyncStream", "Stream", "open_stream", "open_stream_sync"]
 
 
 def _encoded(response: httpx.Response) -> bool:
@@ -69,8 +69,8 @@ atexit.register(_close_at_exit)
 # -- blocking -----------------------------------------------------------------------------
 
 
-def open_stream(
-    transport: SyncTransport,
+def open_stream_sync(
+    transport: Transport,
     core: TransportCore,
     spec: RequestSpec,
     *,
@@ -84,18 +84,18 @@ def open_stream(
     response = transport.send(spec, stream=True)
     try:
         if not state.is_event_stream(response):
-            raise state.not_an_event_stream(response, _head(state, response))
+            raise state.not_an_event_stream(response, _head_sync(state, response))
         disarm = arm_sync(state, response)
     except BaseException:
         response.close()
         raise
-    events = _events(state, response, disarm)
+    events = _events_sync(state, response, disarm)
     next(events)
     _OPEN.add(events)
     return Stream(state, response, events)
 
 
-def _head(state: StreamCore, response: httpx.Response) -> bytes:
+def _head_sync(state: StreamCore, response: httpx.Response) -> bytes:
     content = b""
     try:
         for chunk in response.iter_bytes():
@@ -107,11 +107,11 @@ def _head(state: StreamCore, response: httpx.Response) -> bytes:
     return content[:MAX_ERROR_BODY]
 
 
-def _events(
+def _events_sync(
     state: StreamCore, response: httpx.Response, disarm: Disarm
 ) -> Generator[StreamEvent, None, None]:
     try:
-        yield None  # type: ignore[misc]  # started by open_stream: see the module's docstring
+        yield None  # type: ignore[misc]  # started by open_stream_sync: see the module's docstring
         chunks = response.iter_bytes() if _encoded(response) else response.iter_raw()
         try:
             for chunk in chunks:
@@ -237,14 +237,14 @@ class Stream:
 # -- asyncio ------------------------------------------------------------------------------
 
 
-async def open_stream_async(
+async def open_stream(
     transport: AsyncTransport,
     core: TransportCore,
     spec: RequestSpec,
     *,
     stream_timeout: Optional[float] = None,
 ) -> AsyncStream:
-    """The async twin of `open_stream`."""
+    """The async twin of `open_stream_sync`."""
     spec = stream_request(spec)
     state = StreamCore(
         core, spec, stream_timeout=stream_timeout, max_event_size=core.config.max_event_size
@@ -252,18 +252,18 @@ async def open_stream_async(
     response = await transport.send(spec, stream=True)
     try:
         if not state.is_event_stream(response):
-            raise state.not_an_event_stream(response, await _ahead(state, response))
-        disarm = arm_async(state, response)
+            raise state.not_an_event_stream(response, await _head(state, response))
+        disarm = arm(state, response)
     except BaseException:
         await response.aclose()
         raise
-    events = _aevents(state, response, disarm)
+    events = _events(state, response, disarm)
     await events.__anext__()
     _OPEN_ASYNC[events] = asyncio.get_running_loop()
     return AsyncStream(state, response, events)
 
 
-async def _ahead(state: StreamCore, response: httpx.Response) -> bytes:
+async def _head(state: StreamCore, response: httpx.Response) -> bytes:
     content = b""
     try:
         async for chunk in response.aiter_bytes():
@@ -275,11 +275,11 @@ async def _ahead(state: StreamCore, response: httpx.Response) -> bytes:
     return content[:MAX_ERROR_BODY]
 
 
-async def _aevents(
+async def _events(
     state: StreamCore, response: httpx.Response, disarm: Disarm
 ) -> AsyncGenerator[StreamEvent, None]:
     try:
-        yield None  # type: ignore[misc]  # started by open_stream_async: see the docstring
+        yield None  # type: ignore[misc]  # started by open_stream: see the docstring
         chunks = response.aiter_bytes() if _encoded(response) else response.aiter_raw()
         try:
             async for chunk in chunks:

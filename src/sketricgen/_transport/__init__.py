@@ -1,5 +1,5 @@
 """The transport: `core` decides (headers, timeouts, retries, error mapping), `shells` send.
 
 Sans-IO: `core`, `retry`, `errors`, `body`. I/O shells: `shells` (the blocking
-`SyncTransport` and the asyncio `AsyncTransport`) and `pools` (per-loop pools).
+`Transport` and the asyncio `AsyncTransport`) and `pools` (per-loop pools).
 """

@@ -1,6 +1,6 @@
 """The one transport's decisions: headers, timeouts, retries, error mapping and logging.
 
-`TransportCore` makes every decision and does no I/O; `SyncTransport` and
+`TransportCore` makes every decision and does no I/O; `Transport` and
 `AsyncTransport` (`shells.py`) only send, read, sleep and close.
 
 Three hosts: the chat API (`API-KEY`, `timeout`), the upload API

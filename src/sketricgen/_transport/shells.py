@@ -1,4 +1,4 @@
-"""The transport's I/O shells: `SyncTransport` (blocking) and `AsyncTransport` (asyncio).
+"""The transport's I/O shells: `Transport` (blocking) and `AsyncTransport` (asyncio).
 
 Each only sends, reads, sleeps and closes; every decision is `TransportCore`'s
 (`core.py`). The sync shell holds one pooled httpx client for its lifetime,
@@ -23,7 +23,7 @@ from .body import BodyReader
 from .core import RequestSpec, TransportCore, closed_error
 from .pools import LoopPool, LoopPools, close_with_loop
 
-__all__ = ["AsyncTransport", "SyncTransport"]
+__all__ = ["AsyncTransport", "Transport"]
 
 
 def _complete(response: httpx.Response) -> bool:
@@ -48,7 +48,7 @@ def _cut(reader: BodyReader, response: httpx.Response) -> Callable[[], None]:
     return fire
 
 
-class SyncTransport:
+class Transport:
     """The blocking shell: one pooled `httpx.Client`."""
 
     def __init__(self, core: TransportCore, http_client: Optional[httpx.Client] = None) -> None:

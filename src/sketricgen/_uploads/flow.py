@@ -116,7 +116,7 @@ class UploadFlow:
         """The presigned POST of the file's bytes.
 
         `stream(form, sent)` gives the body of one attempt (the shell's
-        `form.stream` or `form.astream` over a fresh read of the file); it
+        `form.stream_sync` or `form.stream` over a fresh read of the file); it
         is called again for each attempt, and progress starts over at 0.
         """
         self.step = "upload"

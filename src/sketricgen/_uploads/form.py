@@ -2,8 +2,8 @@
 
 `PresignedForm` lays out the body without I/O: every policy field in the
 order given, then the file as the part named `file`, last. Its length is
-known up front (storage hosts refuse a chunked POST), and `stream` /
-`astream` yield the framing around chunks of the file, so memory does not
+known up front (storage hosts refuse a chunked POST), and `stream_sync` /
+`stream` yield the framing around chunks of the file, so memory does not
 grow with the file's size.
 """
 
@@ -78,7 +78,7 @@ class PresignedForm:
             "Content-Length": str(self.content_length),
         }
 
-    def stream(self, chunks: Iterable[bytes], sent: Callable[[int], None]) -> Iterator[bytes]:
+    def stream_sync(self, chunks: Iterable[bytes], sent: Callable[[int], None]) -> Iterator[bytes]:
         """The body; `sent(n)` after each chunk of `n` file bytes was taken by the connection."""
         yield self.head
         for chunk in chunks:
@@ -86,10 +86,10 @@ class PresignedForm:
             sent(len(chunk))
         yield self.tail
 
-    async def astream(
+    async def stream(
         self, chunks: Iterable[bytes], sent: Callable[[int], None]
     ) -> AsyncIterator[bytes]:
-        """`stream` for an `httpx.AsyncClient`.
+        """`stream_sync` for an `httpx.AsyncClient`.
 
         The file is read in the event loop, a chunk at a time, as httpx
         itself reads a multipart file part: a local read of one chunk is far

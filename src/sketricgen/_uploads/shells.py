@@ -21,7 +21,7 @@ from typing import Any, Callable, Optional
 
 from .._exceptions import SketricGenError
 from .._transport.core import TransportCore
-from .._transport.shells import AsyncTransport, SyncTransport
+from .._transport.shells import AsyncTransport, Transport
 from .._workflow.validation import require_text
 from .files import LocalFile, inspect_file, inspect_paths
 from .flow import ProgressCallback, UploadCompleteResponse, UploadFlow
@@ -30,9 +30,9 @@ __all__ = [
     "file_flow",
     "path_flows",
     "set_flows",
-    "upload_all_async",
+    "upload",
+    "upload_all",
     "upload_all_sync",
-    "upload_async",
     "upload_sync",
 ]
 
@@ -69,7 +69,7 @@ def _go_on() -> None:
 
 
 def upload_sync(
-    transport: SyncTransport, flow: UploadFlow, check: Callable[[], None] = _go_on
+    transport: Transport, flow: UploadFlow, check: Callable[[], None] = _go_on
 ) -> UploadCompleteResponse:
     """Upload one file: init, presigned POST streamed from the file, complete.
 
@@ -81,7 +81,7 @@ def upload_sync(
         check()
         with flow.file.open() as reader:
             transport.send(
-                flow.post_spec(target, lambda form, sent: form.stream(reader.chunks(), sent))
+                flow.post_spec(target, lambda form, sent: form.stream_sync(reader.chunks(), sent))
             )
         check()
         spec = flow.complete_spec()
@@ -90,14 +90,14 @@ def upload_sync(
         raise flow.failure(error) from error
 
 
-async def upload_async(transport: AsyncTransport, flow: UploadFlow) -> UploadCompleteResponse:
+async def upload(transport: AsyncTransport, flow: UploadFlow) -> UploadCompleteResponse:
     """Upload one file: init, presigned POST streamed from the file, complete."""
     try:
         spec = flow.init_spec()
         target = flow.presigned(spec, await transport.send(spec))
         with flow.file.open() as reader:
             await transport.send(
-                flow.post_spec(target, lambda form, sent: form.astream(reader.chunks(), sent))
+                flow.post_spec(target, lambda form, sent: form.stream(reader.chunks(), sent))
             )
         spec = flow.complete_spec()
         return flow.completed(spec, await transport.send(spec))
@@ -110,7 +110,7 @@ class _StoppedError(Exception):
 
 
 def upload_all_sync(
-    transport: SyncTransport, flows: Sequence[UploadFlow], limit: int
+    transport: Transport, flows: Sequence[UploadFlow], limit: int
 ) -> list[UploadCompleteResponse]:
     """Upload every file, at most `limit` at once (threads); results in the given order."""
     if len(flows) <= 1 or limit == 1:
@@ -153,12 +153,12 @@ def upload_all_sync(
     return [future.result() for future in futures]
 
 
-async def upload_all_async(
+async def upload_all(
     transport: AsyncTransport, flows: Sequence[UploadFlow], limit: int
 ) -> list[UploadCompleteResponse]:
     """Upload every file, at most `limit` at once (tasks); results in the given order."""
     if len(flows) <= 1 or limit == 1:
-        return [await upload_async(transport, flow) for flow in flows]
+        return [await upload(transport, flow) for flow in flows]
     gate = asyncio.Semaphore(limit)
     first: list[BaseException] = []
 
@@ -169,7 +169,7 @@ async def upload_all_async(
             if first:
                 raise _StoppedError
             try:
-                return await upload_async(transport, flow)
+                return await upload(transport, flow)
             except asyncio.CancelledError:
                 raise
             except BaseException as exc:
