@@ -14,6 +14,8 @@ import socket
 import threading
 from typing import TYPE_CHECKING, Any, Callable
 
+from .._transport.core import nothing
+
 if TYPE_CHECKING:
     import httpx
 
@@ -22,10 +24,6 @@ if TYPE_CHECKING:
 __all__ = ["arm", "arm_sync"]
 
 Disarm = Callable[[], None]
-
-
-def _nothing() -> None:
-    return None
 
 
 def _expire(core: StreamCore, response: httpx.Response) -> Callable[[], None]:
@@ -49,7 +47,7 @@ def arm_sync(core: StreamCore, response: httpx.Response) -> Disarm:
     """Start the deadline timer of a blocking stream (a daemon thread); returns its cancel."""
     remaining = core.remaining()
     if remaining is None:
-        return _nothing
+        return nothing
     timer = threading.Timer(remaining, _expire(core, response))
     timer.daemon = True
     timer.start()
@@ -60,5 +58,5 @@ def arm(core: StreamCore, response: httpx.Response) -> Disarm:
     """Start the deadline timer of an async stream (on the running loop); returns its cancel."""
     remaining = core.remaining()
     if remaining is None:
-        return _nothing
+        return nothing
     return asyncio.get_running_loop().call_later(remaining, _expire(core, response)).cancel

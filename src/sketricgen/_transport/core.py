@@ -41,7 +41,7 @@ from .retry import RetryDecision, RetryPolicy
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-__all__ = ["Host", "RequestSpec", "TransportCore", "closed_error", "user_agent"]
+__all__ = ["Host", "RequestSpec", "TransportCore", "closed_error", "nothing", "user_agent"]
 
 CONNECT_TIMEOUT = 10.0
 """Seconds allowed to open a connection (the other phases use the configured timeout)."""
@@ -89,6 +89,10 @@ class _HostSettings:
     base_url: str
     headers: dict[str, str] = field(repr=False)  # holds the key
     timeout: httpx.Timeout
+
+
+def nothing(*_: object) -> None:
+    """Do nothing: the default of an optional callback (progress, a stop check, a disarm)."""
 
 
 def user_agent() -> str:

@@ -35,7 +35,7 @@ from .._exceptions import (
     SketricGenNetworkError,
     SketricGenUploadError,
 )
-from .._transport.core import Host, RequestSpec, TransportCore
+from .._transport.core import Host, RequestSpec, TransportCore, nothing
 from .errors import joined
 from .files import LocalFile
 from .form import PresignedForm
@@ -57,10 +57,6 @@ _S3_HINTS = {
 }
 _GAVE_UP = re.compile(r"\(gave up after \d+ attempts\)")
 _EXPIRED_HINT = "The presigned upload expired before the file was sent; try again."
-
-
-def _ignore(_: int) -> None:
-    pass
 
 
 class UploadFlow:
@@ -220,7 +216,7 @@ class UploadFlow:
     def _restart_progress(self) -> Callable[[int], None]:
         callback, total = self._on_progress, self.file.size
         if callback is None:
-            return _ignore
+            return nothing
         callback(0, total)
         done = 0
 

@@ -20,7 +20,7 @@ from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from typing import Any, Callable, Optional
 
 from .._exceptions import SketricGenError
-from .._transport.core import TransportCore
+from .._transport.core import TransportCore, nothing
 from .._transport.shells import AsyncTransport, Transport
 from .._workflow.validation import require_text
 from .files import LocalFile, inspect_file, inspect_paths
@@ -64,12 +64,8 @@ def path_flows(core: TransportCore, agent_id: Any, paths: Any) -> list[UploadFlo
     return set_flows(core, agent_id, inspect_paths(paths))
 
 
-def _go_on() -> None:
-    pass
-
-
 def upload_sync(
-    transport: Transport, flow: UploadFlow, check: Callable[[], None] = _go_on
+    transport: Transport, flow: UploadFlow, check: Callable[[], None] = nothing
 ) -> UploadCompleteResponse:
     """Upload one file: init, presigned POST streamed from the file, complete.
 
