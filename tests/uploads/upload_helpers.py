@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from sketricgen.testing import Emulator, StoredUpload
-from sketricgen.testing._multipart import FormPart, parse_form
+from sketricgen.testing._s3 import FormPart, parse_form
 
 T = TypeVar("T")
 

@@ -9,7 +9,7 @@ from client_helpers import ClientFactory
 
 from sketricgen import HitlDecision, HitlResume, SketricGenClient, StreamEvent
 from sketricgen.testing import Emulator, Fault
-from sketricgen.testing._agents import builtin_agents
+from sketricgen.testing._scripts import builtin_agents
 from sketricgen.verify import AgUiOrderError, assert_valid_ag_ui, verify_events
 
 pytestmark = pytest.mark.emulator

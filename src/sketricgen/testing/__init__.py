@@ -51,18 +51,19 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._agents import (
+    from ._emulator import DEFAULT_API_KEY, Emulator
+    from ._faults import FAULT_HEADER, ActiveFault, Fault
+    from ._records import RecordedRequest, RecordedRun, StoredUpload
+    from ._scripts import (
         DEMO_AGENT_ID,
         ECHO_AGENT_ID,
         ERROR_AGENT_ID,
         HITL_AGENT_ID,
         OUT_OF_CREDITS_AGENT_ID,
+        AgentScript,
+        Gate,
+        Turn,
     )
-    from ._emulator import DEFAULT_API_KEY, Emulator
-    from ._faults import FAULT_HEADER, ActiveFault, Fault
-    from ._gate import Gate
-    from ._records import RecordedRequest, RecordedRun, StoredUpload
-    from ._script import AgentScript, Turn
     from ._wire import KEY_CASE_HEADER
 
 __all__ = [
@@ -88,12 +89,13 @@ __all__ = [
 # Imported on first use, so that the pytest plugin (and `Fault`, `AgentScript`)
 # load without the server's dependencies.
 _HOMES = {
-    "DEMO_AGENT_ID": "_agents", "ECHO_AGENT_ID": "_agents", "ERROR_AGENT_ID": "_agents",
-    "HITL_AGENT_ID": "_agents", "OUT_OF_CREDITS_AGENT_ID": "_agents",
+    "DEMO_AGENT_ID": "_scripts", "ECHO_AGENT_ID": "_scripts", "ERROR_AGENT_ID": "_scripts",
+    "HITL_AGENT_ID": "_scripts", "OUT_OF_CREDITS_AGENT_ID": "_scripts",
+    "AgentScript": "_scripts", "Gate": "_scripts", "Turn": "_scripts",
     "DEFAULT_API_KEY": "_emulator", "Emulator": "_emulator",
-    "FAULT_HEADER": "_faults", "ActiveFault": "_faults", "Fault": "_faults", "Gate": "_gate",
+    "FAULT_HEADER": "_faults", "ActiveFault": "_faults", "Fault": "_faults",
     "RecordedRequest": "_records", "RecordedRun": "_records", "StoredUpload": "_records",
-    "AgentScript": "_script", "Turn": "_script", "KEY_CASE_HEADER": "_wire",
+    "KEY_CASE_HEADER": "_wire",
 }  # fmt: skip
 _EXTRA_MODULES = frozenset({"starlette", "uvicorn", "python_multipart", "h11"})
 

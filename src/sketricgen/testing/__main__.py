@@ -36,7 +36,7 @@ def main(argv: Optional[list[str]] = None, *, prog: str = "python -m sketricgen.
     options = parser.parse_args(argv)
     try:
         from . import DEFAULT_API_KEY, Emulator  # noqa: PLC0415 (needs the extra)
-        from ._agents import builtin_agents  # noqa: PLC0415
+        from ._scripts import builtin_agents  # noqa: PLC0415
     except ModuleNotFoundError as error:
         if (error.name or "").split(".")[0] not in _EXTRA_MODULES:
             raise

@@ -1,27 +1,435 @@
-"""POST /api/v1/run-workflow: validation as the service does it, then a run, JSON or streamed."""
+"""The chat API, `POST /api/v1/run-workflow`: validation as the service does it, then a run.
+
+A run turns a script and a turn into AG-UI events (generated models)
+without I/O; the answer is JSON (`201`) or an event stream (`200`) whose
+writes drive the run, bent by the stream faults.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import AsyncGenerator
-from typing import Any, Optional, Union
+import re
+from collections.abc import AsyncGenerator, AsyncIterator
+from dataclasses import dataclass
+from typing import Any, Optional, Protocol, Union
 
 from pydantic import ValidationError
-from sketricgen_models import ChatResponse, ErrorBody, RunWorkflowRequest, ValidationErrorItem
+from sketricgen_models import (
+    ChatResponse,
+    CustomEvent,
+    ErrorBody,
+    GeneratedAsset,
+    HitlActionRequest,
+    HitlDecision,
+    HitlRequest,
+    HitlReviewConfig,
+    ReasoningEndEvent,
+    ReasoningMessageContentEvent,
+    ReasoningMessageEndEvent,
+    ReasoningMessageStartEvent,
+    ReasoningStartEvent,
+    RunErrorEvent,
+    RunFinishedEvent,
+    RunHaltedOutOfCreditsEvent,
+    RunPausedHitlEvent,
+    RunStartedEvent,
+    RunWorkflowRequest,
+    StepFinishedEvent,
+    StepStartedEvent,
+    TextMessageContentEvent,
+    TextMessageEndEvent,
+    TextMessageStartEvent,
+    ToolCallArgsEvent,
+    ToolCallEndEvent,
+    ToolCallResultEvent,
+    ToolCallStartEvent,
+    ValidationErrorItem,
+)
+from sketricgen_models._base import WireModel
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 
-from ._exchange import Exchange, json_answer
+from .._streaming.typed import TERMINAL_EVENT_TYPES, parse_ag_ui_event
+from ._exchange import Exchange, drop_connection, json_answer, send_body, until_disconnect
+from ._faults import AppliedFaults, Fault, reordered
 from ._records import RecordedRun
-from ._responses import EventStream
-from ._run import AgentRun, PendingPause, Produced
-from ._script import AgentScript, Turn
-from ._state import Conversation, EmulatorState
-from ._wire import KEY_CASE_HEADER, KeyCase, dump
+from ._scripts import (
+    AgentScript,
+    AssetStep,
+    ErrorStep,
+    EventStep,
+    FrameStep,
+    Gate,
+    HitlStep,
+    OutOfCreditsStep,
+    ReasoningStep,
+    StepBoundary,
+    TextStep,
+    ToolCallStep,
+    Turn,
+    WaitStep,
+    resolve_args,
+    resolve_text,
+)
+from ._state import Conversation, EmulatorState, PendingPause
+from ._wire import BOM, KEY_CASE_HEADER, FramePlan, KeyCase, dump, json_text
 
-__all__ = ["RUN_PATH", "run_workflow"]
+__all__ = ["RUN_PATH", "AgentRun", "EventStream", "Produced", "RunHost", "run_workflow"]
 
 RUN_PATH = "/api/v1/run-workflow"
+
+
+# -- a run: a script and a turn in, AG-UI events out (no I/O) --------------
+
+
+class RunHost(Protocol):
+    """What a run needs from the emulator."""
+
+    def new_uuid(self) -> str: ...
+    def new_token(self, prefix: str) -> str: ...
+    def timestamp(self) -> int: ...
+    @property
+    def pace(self) -> float: ...
+    async def sleep(self, seconds: float) -> None: ...
+    def now_iso(self) -> str: ...
+    def produced(self, record: RecordedRun, data: dict[str, Any]) -> None: ...
+    def gates_before(self, agent_id: str, event_type: str) -> list[Gate]: ...
+    async def hold(self, gate: Gate) -> None: ...
+    def store_asset(
+        self, agent_id: str, file_name: str, content: bytes, content_type: str
+    ) -> GeneratedAsset: ...
+
+
+@dataclass(frozen=True)
+class Produced:
+    """One event as a model and as its snake_case dict; `frame`: SSE text to send as is."""
+
+    model: WireModel
+    data: dict[str, Any]
+    frame: Optional[str] = None
+
+
+def _chunks(text: str, size: Optional[int]) -> list[str]:
+    if size:
+        return [text[i : i + size] for i in range(0, len(text), size)]
+    return re.findall(r"\s*\S+|\s+", text)
+
+
+def _decision_text(decisions: tuple[HitlDecision, ...]) -> str:
+    said = []
+    for decision in decisions:
+        verb = {"approve": "approved", "reject": "rejected", "respond": "responded"}[decision.type]
+        said.append(f"{verb}: {decision.message}" if decision.message else verb)
+    return "; ".join(said)
+
+
+class AgentRun:
+    """One run of a script; iterate `events()` once.
+
+    After the iteration, `texts`, `assets`, `error`, `halted` and `paused`
+    describe the outcome for a non-streamed answer.
+    """
+
+    def __init__(
+        self,
+        host: RunHost,
+        script: AgentScript,
+        turn: Turn,
+        record: RecordedRun,
+        *,
+        resuming: Optional[PendingPause] = None,
+    ) -> None:
+        self._host = host
+        self._script = script
+        self._turn = turn
+        self._record = record
+        self._resuming = resuming
+        self.texts: list[str] = []
+        self.assets: list[GeneratedAsset] = []
+        self.error: Optional[RunErrorEvent] = None
+        self.halted: Optional[RunHaltedOutOfCreditsEvent] = None
+        self.paused: Optional[PendingPause] = None
+
+    @property
+    def response_text(self) -> str:
+        """The assistant's messages, joined by blank lines."""
+        return "\n\n".join(self.texts)
+
+    async def _emit(self, model: WireModel, frame: Optional[str] = None) -> Produced:
+        event_type = str(getattr(model, "type", ""))
+        for gate in self._host.gates_before(self._turn.agent_id, event_type):
+            await self._host.hold(gate)
+        if self._host.pace:
+            await self._host.sleep(self._host.pace)
+        data = dump(model)
+        self._host.produced(self._record, data)
+        return Produced(model, data, frame)
+
+    async def events(self) -> AsyncGenerator[Produced, None]:
+        """The run's events, produced one at a time as the consumer asks."""
+        host, turn, run_id = self._host, self._turn, self._record.run_id
+        parent = self._resuming.run_id if self._resuming else None
+        yield await self._emit(
+            RunStartedEvent(
+                thread_id=turn.conversation_id, run_id=run_id, parent_run_id=parent,
+                timestamp=host.timestamp(),
+            )
+        )  # fmt: skip
+        start = 0
+        if self._resuming is not None:
+            start = self._resuming.resume_at
+            yield await self._emit(
+                ToolCallResultEvent(
+                    message_id=host.new_uuid(), tool_call_id=self._resuming.tool_call_id,
+                    content=_decision_text(turn.decisions), role="tool",
+                    timestamp=host.timestamp(),
+                )
+            )  # fmt: skip
+        steps = self._script.steps
+        for index in range(start, len(steps)):
+            step = steps[index]
+            if isinstance(step, ErrorStep):
+                self.error = RunErrorEvent(
+                    message=step.message, code=step.code, timestamp=host.timestamp()
+                )
+                yield await self._emit(self.error)
+                self._record.outcome = "error"
+                return
+            if isinstance(step, OutOfCreditsStep):
+                self.halted = RunHaltedOutOfCreditsEvent(
+                    message=step.message, thread_id=turn.conversation_id, run_id=run_id,
+                    timestamp=host.timestamp(),
+                )  # fmt: skip
+                yield await self._emit(self.halted)
+                self._record.outcome = "out_of_credits"
+                return
+            if isinstance(step, HitlStep) and turn.hitl_enabled:
+                async for produced in self._pause(step, index):
+                    yield produced
+                self._record.outcome = "paused"
+                return
+            async for produced in self._step(step):
+                yield produced
+        yield await self._emit(
+            RunFinishedEvent(
+                thread_id=turn.conversation_id, run_id=run_id, result=self.response_text,
+                timestamp=host.timestamp(),
+            )
+        )  # fmt: skip
+        self._record.outcome = "finished"
+
+    async def _step(self, step: object) -> AsyncIterator[Produced]:
+        host, turn = self._host, self._turn
+        if isinstance(step, TextStep):
+            text = resolve_text(step.content, turn)
+            message_id = host.new_uuid()
+            yield await self._emit(
+                TextMessageStartEvent(message_id=message_id, timestamp=host.timestamp())
+            )
+            for delta in _chunks(text, step.chunk_size):
+                yield await self._emit(
+                    TextMessageContentEvent(
+                        message_id=message_id, delta=delta, timestamp=host.timestamp()
+                    )
+                )
+            yield await self._emit(
+                TextMessageEndEvent(message_id=message_id, timestamp=host.timestamp())
+            )
+            self.texts.append(text)
+        elif isinstance(step, ToolCallStep):
+            result = None if step.result is None else resolve_text(step.result, turn)
+            async for produced in self._tool_call(step.name, resolve_args(step.args, turn), result):
+                yield produced
+        elif isinstance(step, HitlStep):  # HITL off for this turn: the tool runs unreviewed
+            args = resolve_args(step.args, turn)
+            async for produced in self._tool_call(step.tool, args, "done (not reviewed)"):
+                yield produced
+        elif isinstance(step, StepBoundary):
+            cls = StepFinishedEvent if step.finished else StepStartedEvent
+            yield await self._emit(cls(step_name=step.name, timestamp=host.timestamp()))
+        elif isinstance(step, ReasoningStep):
+            async for produced in self._reasoning(resolve_text(step.content, turn)):
+                yield produced
+        elif isinstance(step, EventStep):
+            yield await self._emit(parse_ag_ui_event(step.payload))
+        elif isinstance(step, FrameStep):
+            yield await self._emit(parse_ag_ui_event(step.payload), step.text)
+        elif isinstance(step, AssetStep):
+            asset = host.store_asset(turn.agent_id, step.file_name, step.content, step.content_type)
+            self.assets.append(asset)
+            yield await self._emit(
+                CustomEvent(name="generated_asset", value=dump(asset), timestamp=host.timestamp())
+            )
+        elif isinstance(step, WaitStep):
+            await host.hold(step.gate)
+
+    async def _tool_call(
+        self, name: str, args: dict[str, Any], result: Optional[str], call_id: str = ""
+    ) -> AsyncIterator[Produced]:
+        host = self._host
+        call_id = call_id or host.new_token("call_")
+        yield await self._emit(
+            ToolCallStartEvent(
+                tool_call_id=call_id, tool_call_name=name, timestamp=host.timestamp()
+            )
+        )
+        encoded = json.dumps(args, ensure_ascii=False)
+        half = len(encoded) // 2
+        for delta in filter(None, (encoded[:half], encoded[half:])):
+            yield await self._emit(
+                ToolCallArgsEvent(tool_call_id=call_id, delta=delta, timestamp=host.timestamp())
+            )
+        yield await self._emit(ToolCallEndEvent(tool_call_id=call_id, timestamp=host.timestamp()))
+        if result is not None:
+            yield await self._emit(
+                ToolCallResultEvent(
+                    message_id=host.new_uuid(), tool_call_id=call_id, content=result, role="tool",
+                    timestamp=host.timestamp(),
+                )
+            )  # fmt: skip
+
+    async def _reasoning(self, text: str) -> AsyncIterator[Produced]:
+        host = self._host
+        message_id = host.new_uuid()
+        yield await self._emit(
+            ReasoningStartEvent(message_id=message_id, timestamp=host.timestamp())
+        )
+        yield await self._emit(
+            ReasoningMessageStartEvent(message_id=message_id, timestamp=host.timestamp())
+        )
+        for delta in _chunks(text, None):
+            yield await self._emit(
+                ReasoningMessageContentEvent(
+                    message_id=message_id, delta=delta, timestamp=host.timestamp()
+                )
+            )
+        yield await self._emit(
+            ReasoningMessageEndEvent(message_id=message_id, timestamp=host.timestamp())
+        )
+        yield await self._emit(ReasoningEndEvent(message_id=message_id, timestamp=host.timestamp()))
+
+    async def _pause(self, step: HitlStep, index: int) -> AsyncIterator[Produced]:
+        host, turn, run_id = self._host, self._turn, self._record.run_id
+        call_id = host.new_token("call_")
+        args = resolve_args(step.args, turn)
+        async for produced in self._tool_call(step.tool, args, None, call_id):
+            yield produced
+        request = HitlRequest(
+            schema_version=1, request_id=host.new_token("hitl_"), thread_id=turn.conversation_id,
+            run_id=run_id, interrupt_ids=[host.new_token("int_")],
+            action_requests=[HitlActionRequest(name=step.tool, args=args)],
+            review_configs=[HitlReviewConfig(allowed_decisions=list(step.allowed_decisions))],
+            paused_at=host.now_iso(), status="pending",
+        )  # fmt: skip
+        self.paused = PendingPause(request, index + 1, call_id, step.allowed_decisions, run_id)
+        yield await self._emit(
+            RunPausedHitlEvent(
+                request_id=request.request_id, interrupt_ids=request.interrupt_ids,
+                thread_id=turn.conversation_id, run_id=run_id, hitl_request=request,
+                timestamp=host.timestamp(),
+            )
+        )  # fmt: skip
+
+
+# -- the streamed answer: one write per frame ------------------------------
+
+
+def _truncates(fault: Fault, sent: int, event_type: str) -> bool:
+    if fault.after_events is None:
+        return event_type in TERMINAL_EVENT_TYPES
+    return sent >= fault.after_events
+
+
+class EventStream(Response):
+    """A `text/event-stream` answer, one write per frame, bent by the stream faults.
+
+    The run is driven by the writes: an event is produced only when the
+    previous frame was handed to the socket, and the run stops when the
+    client goes away.
+    """
+
+    media_type = "text/event-stream"
+
+    def __init__(
+        self,
+        events: AsyncGenerator[Produced, None],
+        *,
+        state: EmulatorState,
+        key_case: KeyCase,
+        faults: AppliedFaults,
+    ) -> None:
+        # Like starlette's StreamingResponse: no body, so no content-length.
+        self.status_code = 200
+        self.background = None
+        self.init_headers({"cache-control": "no-cache", "x-accel-buffering": "no"})
+        self._events = events
+        reorder = faults.first("reorder")
+        if reorder is not None:  # the events themselves are sent out of order
+            self._events = reordered(events, reorder)
+        self._state = state
+        self._key_case: KeyCase = key_case
+        self._faults = faults
+        self._plan = FramePlan.from_faults(faults)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        writer = asyncio.ensure_future(self._write(scope, send))
+        gone = asyncio.ensure_future(until_disconnect(receive))
+        try:
+            await asyncio.wait({writer, gone}, return_when=asyncio.FIRST_COMPLETED)
+            if writer.done() and writer.result():  # the writer dropped the connection
+                await gone
+        finally:
+            for task in (writer, gone):
+                task.cancel()
+            await asyncio.gather(writer, gone, return_exceptions=True)
+            await self._events.aclose()
+
+    async def _write(self, scope: Scope, send: Send) -> bool:
+        """Send the stream; True when a fault dropped the connection midway."""
+        faults = self._faults
+        trickle = faults.first("trickle")
+        truncate = faults.first("truncate")
+        await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
+        if faults.first("bom"):
+            await send_body(send, BOM, trickle, self._state)
+        sent = 0
+        if await self._after(sent, scope, send):
+            return True
+        async for produced in self._events:
+            event_type = str(produced.data.get("type"))
+            if truncate is not None and _truncates(truncate, sent, event_type):
+                break
+            if produced.frame is not None:
+                frame = produced.frame.encode("utf-8")
+            else:
+                data = produced.data if self._key_case == "snake" else dump(produced.model, "camel")
+                frame = self._plan.frame(json_text(data), number=sent + 1, event_type=event_type)
+            await send_body(send, frame, trickle, self._state)
+            sent += 1
+            if await self._after(sent, scope, send):
+                return True
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+        return False
+
+    async def _after(self, sent: int, scope: Scope, send: Send) -> bool:
+        """Act on the faults due after `sent` events; True when the connection was dropped."""
+        for fault in self._faults.shaping:
+            if fault.after_events != sent:
+                continue
+            if fault.kind == "bad_json":
+                frame = self._plan.frame(fault.text, number=sent + 1, event_type="message")
+                await send_body(send, frame, self._faults.first("trickle"), self._state)
+            elif fault.kind == "stall":
+                await self._state.sleep(fault.seconds)
+            elif fault.kind in ("reset", "disconnect"):
+                await drop_connection(self._state, scope.get("client"), reset=fault.kind == "reset")
+                return True
+        return False
+
+
+# -- the endpoint ----------------------------------------------------------
 
 Detail = Union[str, list[dict[str, Any]]]
 
@@ -226,7 +634,7 @@ async def run_workflow(state: EmulatorState, request: Request) -> Response:
         stream_answer = EventStream(
             events, state=state, key_case=_key_case(state, request), faults=exchange.faults
         )
-        return exchange.answer(stream_answer)
+        return exchange.note(stream_answer)
     async for _ in run.events():
         pass
     _finish(state, conversation, turn, run)

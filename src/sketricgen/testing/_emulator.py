@@ -1,23 +1,50 @@
-"""`Emulator`: the SketricGen service on a loopback port, and the handle tests use."""
+"""`Emulator`: the SketricGen service on a loopback port, the handle tests use, and its server.
+
+Every endpoint is a route of one ASGI app, served by uvicorn in a thread on
+a socket bound before the thread starts; connections are counted at the
+socket level (uvicorn's h11 protocol, reporting to the state).
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+import socket
+import threading
+from collections.abc import Awaitable
 from datetime import datetime
 from types import TracebackType
 from typing import Callable, Optional
 
-from ._agents import builtin_agents as default_agents
-from ._chat import RUN_PATH
-from ._determinism import DEFAULT_START_TIME
+import uvicorn
+from sketricgen_models import ErrorBody
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from ._chat import RUN_PATH, run_workflow
+from ._exchange import Exchange, json_answer
 from ._faults import ActiveFault, Fault
-from ._gate import Gate
 from ._records import RecordedRequest, RecordedRun, StoredUpload
 from ._s3 import BUCKET
-from ._script import AgentScript
-from ._server import ServerThread
-from ._state import EmulatorState
-from ._storage import STORAGE_PREFIX
-from ._uploads import UPLOAD_PREFIX
+from ._scripts import AgentScript, Gate
+from ._scripts import builtin_agents as default_agents
+from ._state import DEFAULT_START_TIME, EmulatorState
+from ._storage import (
+    COMPLETE_PATH,
+    INIT_PATH,
+    STORAGE_PREFIX,
+    UPLOAD_PREFIX,
+    complete_upload,
+    download,
+    init_upload,
+    presigned_post,
+)
 from ._wire import KeyCase
 
 __all__ = ["DEFAULT_API_KEY", "Emulator"]
@@ -247,3 +274,188 @@ class Emulator:
     def __repr__(self) -> str:
         where = self.base_url if self.running else "stopped"
         return f"<Emulator {where}>"
+
+
+# -- the ASGI application --------------------------------------------------
+
+logger = logging.getLogger("sketricgen.testing")
+
+Handler = Callable[[EmulatorState, Request], Awaitable[Response]]
+_ANY_METHOD = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+
+async def _not_found(state: EmulatorState, request: Request) -> Response:
+    exchange = Exchange(state, request, await request.body(), "other")
+    return exchange.answer(json_answer(404, ErrorBody(detail="Not Found")))
+
+
+def build_app(state: EmulatorState) -> Starlette:
+    """The emulator's routes, bound to `state`."""
+
+    def bind(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            return await handler(state, request)
+
+        return endpoint
+
+    routes = [
+        Route(RUN_PATH, bind(run_workflow), methods=["POST"]),
+        Route(INIT_PATH, bind(init_upload), methods=["POST"]),
+        Route(COMPLETE_PATH, bind(complete_upload), methods=["POST"]),
+        Route(STORAGE_PREFIX + "/{bucket}", bind(presigned_post), methods=["POST"]),
+        Route(STORAGE_PREFIX + "/{bucket}/{key:path}", bind(download), methods=["GET"]),
+        Route("/{path:path}", bind(_not_found), methods=_ANY_METHOD),
+    ]
+    return Starlette(routes=routes, middleware=[Middleware(_EarlyExits)])
+
+
+class _EarlyExits:
+    """Logs one line when a connection goes before its answer was complete, and no traceback.
+
+    A client that drops mid-stream, or before its request body arrived
+    (starlette's `ClientDisconnect`), is a normal event for a server; so is
+    a connection a fault closes on purpose.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self._app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self._app(scope, receive, send)
+            return
+        sent = {"started": False, "complete": False}
+        gone = False
+
+        async def watched_receive() -> Message:
+            nonlocal gone
+            message = await receive()
+            gone = gone or message["type"] == "http.disconnect"
+            return message
+
+        async def watched_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                sent["started"] = True
+            elif message["type"] == "http.response.body" and not message.get("more_body"):
+                sent["complete"] = True
+            await send(message)
+
+        try:
+            await self._app(scope, watched_receive, watched_send)
+        except ClientDisconnect:
+            gone = True
+        if gone and not sent["complete"]:
+            client = scope.get("client") or ("?", 0)
+            when = "mid-answer" if sent["started"] else "before the answer"
+            logger.info(
+                "connection from %s:%s closed %s: %s %s",
+                client[0], client[1], when, scope.get("method"), scope.get("path"),
+            )  # fmt: skip
+
+
+# -- connections -----------------------------------------------------------
+
+
+def tracking_protocol(state: EmulatorState) -> type[H11Protocol]:
+    """An HTTP/1.1 protocol class that reports each connection made and lost to `state`."""
+
+    class TrackingProtocol(H11Protocol):
+        _peer: Optional[tuple[str, int]] = None
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            peer = transport.get_extra_info("peername")
+            self._peer = (str(peer[0]), int(peer[1]))
+            state.connection_made(self._peer, transport)
+
+        def connection_lost(self, exc: Optional[Exception]) -> None:
+            super().connection_lost(exc)
+            if self._peer is not None:
+                state.connection_lost(self._peer)
+                self._peer = None
+
+    return TrackingProtocol
+
+
+# -- uvicorn in a background thread ----------------------------------------
+
+
+class _Server(uvicorn.Server):
+    """A uvicorn server that says when it is ready and stops without polling."""
+
+    def __init__(self, config: uvicorn.Config, state: EmulatorState) -> None:
+        super().__init__(config)
+        self._state = state
+        self.ready = threading.Event()
+        self._loop: Optional[asyncio.AbstractEventLoop] = None
+        self._exit: Optional[asyncio.Event] = None
+        self._stopping: Optional[asyncio.Event] = None
+        self._lock = threading.Lock()
+
+    async def startup(self, sockets: Optional[list[socket.socket]] = None) -> None:
+        with self._lock:
+            self._loop = asyncio.get_running_loop()
+            self._exit, self._stopping = asyncio.Event(), asyncio.Event()
+            if self.should_exit:
+                self._exit.set()
+        self._state.attach(self._stopping)
+        try:
+            await super().startup(sockets=sockets)
+        finally:
+            self.ready.set()
+
+    async def main_loop(self) -> None:
+        await self.on_tick(0)
+        assert self._exit is not None
+        await self._exit.wait()
+
+    def request_stop(self) -> None:
+        """Ask the server to stop: runs that stall or wait on a gate give up at once."""
+        with self._lock:
+            self.should_exit = True
+            loop, events = self._loop, (self._stopping, self._exit)
+        if loop is not None and not loop.is_closed():
+            for event in events:
+                if event is not None:
+                    with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+                        loop.call_soon_threadsafe(event.set)
+
+
+class ServerThread:
+    """The emulator's HTTP server on `host:port` (0: an ephemeral port)."""
+
+    def __init__(self, state: EmulatorState, host: str, port: int) -> None:
+        # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets that say so.
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        self._socket = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        try:
+            self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self._socket.bind((host, port))
+        except OSError:
+            self._socket.close()
+            raise
+        self.port: int = self._socket.getsockname()[1]
+        config = uvicorn.Config(
+            build_app(state), lifespan="off", log_config=None, log_level="warning",
+            access_log=False, http=tracking_protocol(state), loop="asyncio",
+            date_header=False, server_header=False, timeout_graceful_shutdown=2,
+        )  # fmt: skip
+        self._server = _Server(config, state)
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [self._socket]},
+            name=f"sketricgen-emulator-{self.port}", daemon=True,
+        )  # fmt: skip
+
+    def start(self, timeout: float) -> None:
+        """Serve in the background; returns once the server accepts connections."""
+        self._thread.start()
+        if not self._server.ready.wait(timeout) or not self._server.started:
+            self.stop(timeout)
+            raise RuntimeError("the SketricGen emulator did not start")
+
+    def stop(self, timeout: float) -> None:
+        """Stop serving and close every connection."""
+        self._server.request_stop()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+        self._socket.close()

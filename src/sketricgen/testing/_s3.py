@@ -1,4 +1,8 @@
-"""The storage side of uploads: presigned POST policies and GET URLs, as S3 checks them."""
+"""S3's rules for uploads, without I/O: presigned POST policies and GET URLs as S3 checks them.
+
+Also what S3 reads from the wire: a multipart/form-data body as its parts
+(bytes untouched), and times in AWS's ISO 8601.
+"""
 
 from __future__ import annotations
 
@@ -7,23 +11,32 @@ import hashlib
 import hmac
 import json
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from typing import Any, Optional
 from urllib.parse import quote, urlencode
 
-from ._determinism import iso
-from ._multipart import FormPart
+from python_multipart.multipart import MultipartParser, parse_options_header
 
 __all__ = [
     "BUCKET",
     "DOWNLOAD_TTL",
     "POLICY_TTL",
+    "FormPart",
     "S3Error",
+    "iso",
     "issue_post_fields",
+    "parse_form",
     "presigned_get_url",
     "verify_get",
     "verify_post",
-]
+]  # fmt: skip
+
+
+def iso(moment: datetime) -> str:
+    """ISO 8601 in UTC with milliseconds and a `Z`, as AWS writes it."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
 
 BUCKET = "sketricgen-emulator-assets"
 REGION = "us-east-1"
@@ -212,3 +225,78 @@ def verify_get(key: str, query: Mapping[str, str], *, now: datetime, secret: byt
         )  # fmt: skip
     if now > issued + timedelta(seconds=int(expires)):
         raise S3Error(403, "AccessDenied", "Request has expired")
+
+
+# -- multipart/form-data bodies --------------------------------------------
+
+
+@dataclass
+class FormPart:
+    """One part: its field name, file name and content type when given, and its bytes."""
+
+    name: str
+    filename: Optional[str]
+    content_type: Optional[str]
+    data: bytes
+
+    @property
+    def text(self) -> str:
+        """The part's bytes as UTF-8 text."""
+        return self.data.decode("utf-8", "replace")
+
+
+def parse_form(content_type: str, body: bytes) -> list[FormPart]:
+    """The parts of `body`, in the order sent; ValueError if it is not multipart/form-data."""
+    kind, options = parse_options_header(content_type)
+    boundary = options.get(b"boundary")
+    if kind != b"multipart/form-data" or not boundary:
+        raise ValueError("not a multipart/form-data body")
+
+    parts: list[FormPart] = []
+    headers: dict[bytes, bytes] = {}
+    field: list[bytes] = []
+    value: list[bytes] = []
+    data: list[bytes] = []
+
+    def on_header_field(buf: bytes, start: int, end: int) -> None:
+        field.append(buf[start:end])
+
+    def on_header_value(buf: bytes, start: int, end: int) -> None:
+        value.append(buf[start:end])
+
+    def on_header_end() -> None:
+        headers[b"".join(field).lower()] = b"".join(value)
+        field.clear()
+        value.clear()
+
+    def on_part_data(buf: bytes, start: int, end: int) -> None:
+        data.append(buf[start:end])
+
+    def on_part_end() -> None:
+        _, disposition = parse_options_header(headers.get(b"content-disposition"))
+        filename = disposition.get(b"filename")
+        part_type = headers.get(b"content-type")
+        parts.append(
+            FormPart(
+                name=disposition.get(b"name", b"").decode("utf-8", "replace"),
+                filename=None if filename is None else filename.decode("utf-8", "replace"),
+                content_type=None if part_type is None else part_type.decode("latin-1"),
+                data=b"".join(data),
+            )
+        )
+        headers.clear()
+        data.clear()
+
+    parser = MultipartParser(
+        boundary,
+        {
+            "on_header_field": on_header_field,
+            "on_header_value": on_header_value,
+            "on_header_end": on_header_end,
+            "on_part_data": on_part_data,
+            "on_part_end": on_part_end,
+        },
+    )
+    parser.write(body)
+    parser.finalize()
+    return parts

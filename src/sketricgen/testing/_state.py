@@ -1,31 +1,89 @@
-"""The emulator's shared state: agents, faults, conversations, uploads and records.
+"""The emulator's shared state: agents, faults, conversations, uploads, records, and time.
 
 The server's event loop and the test's thread both touch it, always under
 `lock`; `changed` is signalled after every change so tests can wait on it.
+Ids come from a seeded generator and time from a virtual clock, so that a
+run gives the same bytes every time.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+import random
 import threading
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Optional
 
-from sketricgen_models import GeneratedAsset
+from sketricgen_models import GeneratedAsset, HitlRequest
 
-from ._determinism import Determinism, iso
 from ._faults import FaultBook
-from ._gate import Gate
 from ._records import RecordedRequest, RecordedRun, StoredUpload
-from ._run import PendingPause
-from ._s3 import presigned_get_url
-from ._script import AgentScript
+from ._s3 import iso, presigned_get_url
+from ._scripts import AgentScript, Gate
 from ._wire import KeyCase
 
-__all__ = ["Conversation", "EmulatorState"]
+__all__ = ["DEFAULT_START_TIME", "Conversation", "Determinism", "EmulatorState", "PendingPause"]
+
+DEFAULT_START_TIME = datetime(2025, 1, 1, tzinfo=timezone.utc)
+"""Where the emulator's clock starts unless told otherwise."""
+
+
+class Determinism:
+    """Ids drawn from a seeded generator and a clock that moves only when told.
+
+    The clock advances by one millisecond per event timestamp handed out, so
+    events of a run carry increasing timestamps; `advance` moves it further
+    (to expire an upload policy without waiting). Not thread-safe: callers hold
+    the emulator's lock.
+    """
+
+    def __init__(self, seed: int, start: datetime) -> None:
+        self._seed = seed
+        self._start = start
+        self.reset()
+
+    def reset(self) -> None:
+        """Back to the seed's first id and the start time."""
+        self._random = random.Random(self._seed)
+        self._now = self._start
+
+    def uuid(self) -> str:
+        """A version-4 UUID string."""
+        return str(uuid.UUID(int=self._random.getrandbits(128), version=4))
+
+    def token(self, prefix: str, hex_digits: int = 24) -> str:
+        """`prefix` and random hex digits, e.g. `call_1f3a...`."""
+        return f"{prefix}{self._random.getrandbits(hex_digits * 4):0{hex_digits}x}"
+
+    def now(self) -> datetime:
+        """The virtual time."""
+        return self._now
+
+    def advance(self, seconds: float) -> None:
+        """Move the virtual time forward."""
+        self._now += timedelta(seconds=seconds)
+
+    def timestamp_ms(self) -> int:
+        """The virtual time in epoch milliseconds, then one millisecond later."""
+        stamp = int(self._now.timestamp() * 1000)
+        self._now += timedelta(milliseconds=1)
+        return stamp
+
+
+@dataclass(frozen=True)
+class PendingPause:
+    """A run paused for a human decision: where to resume and what is allowed."""
+
+    request: HitlRequest
+    resume_at: int
+    tool_call_id: str
+    allowed_decisions: tuple[str, ...]
+    run_id: str
+
 
 Peer = tuple[str, int]
 

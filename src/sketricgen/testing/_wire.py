@@ -1,15 +1,27 @@
-"""Wire output: generated models as JSON (snake_case or camelCase keys) or S3 XML."""
+"""How the emulator writes: JSON (snake_case or camelCase keys), SSE frames, S3 XML (no I/O).
+
+Generated models become compact JSON as FastAPI and AG-UI's encoders write
+it; a streamed event becomes one Server-Sent Events frame, bent by the
+stream faults (line endings, heartbeats, `id:`/`event:` lines); an S3 error
+becomes the XML document S3 sends.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any, Literal, Optional
 from xml.sax.saxutils import escape
 
 from pydantic import BaseModel
 from pydantic.alias_generators import to_camel
 
-__all__ = ["KEY_CASE_HEADER", "KeyCase", "dump", "json_bytes", "json_text", "xml_document"]
+from ._faults import AppliedFaults
+
+__all__ = [
+    "BOM", "KEY_CASE_HEADER", "FramePlan", "KeyCase", "dump", "json_bytes", "json_text",
+    "xml_document",
+]  # fmt: skip
 
 KeyCase = Literal["snake", "camel"]
 """How the keys of streamed AG-UI events are spelled."""
@@ -65,3 +77,38 @@ def xml_document(root: str, model: BaseModel) -> bytes:
         for name, value in model.model_dump(exclude_none=True).items()
     )
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<{root}>{children}</{root}>'.encode()
+
+
+# -- Server-Sent Events frames ---------------------------------------------
+
+BOM = "\ufeff".encode()
+
+
+@dataclass(frozen=True)
+class FramePlan:
+    """How to write each frame: line ending, heartbeat comments, `id:`/`event:` lines."""
+
+    eol: str = "\n"
+    heartbeat: Optional[str] = None
+    sse_fields: bool = False
+
+    @classmethod
+    def from_faults(cls, applied: AppliedFaults) -> FramePlan:
+        """The plan the shaping faults ask for (plain `data: {json}\\n\\n` without any)."""
+        endings = applied.first("line_endings")
+        heartbeat = applied.first("heartbeat")
+        return cls(
+            eol=endings.line_ending if endings else "\n",
+            heartbeat=heartbeat.text if heartbeat else None,
+            sse_fields=applied.first("sse_fields") is not None,
+        )
+
+    def frame(self, data: str, *, number: int, event_type: str) -> bytes:
+        """One event: `data` must hold no line break (compact JSON does not)."""
+        lines = []
+        if self.heartbeat is not None:
+            lines += [f": {self.heartbeat}", ""]
+        if self.sse_fields:
+            lines += [f"id: {number}", f"event: {event_type}"]
+        lines += [f"data: {data}", ""]
+        return (self.eol.join(lines) + self.eol).encode("utf-8")

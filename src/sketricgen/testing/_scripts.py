@@ -1,8 +1,15 @@
-"""Scripted agents: what an emulated agent answers, step by step."""
+"""Scripted agents: what an emulated agent answers, step by step, and the built-in agents.
+
+A test writes an `AgentScript` (chained steps); a script callable receives
+the `Turn` being answered; a `Gate` holds a run until the test opens it.
+Nothing here needs the server's dependencies.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Callable, Optional, Union
@@ -10,10 +17,70 @@ from typing import Any, Callable, Optional, Union
 from sketricgen_models import HitlDecision
 
 from .._streaming.sse import SSEDecoder
-from ._gate import Gate
 from ._records import StoredUpload
 
-__all__ = ["AgentScript", "ScriptStep", "Turn"]
+__all__ = [
+    "DEMO_AGENT_ID", "ECHO_AGENT_ID", "ERROR_AGENT_ID", "HITL_AGENT_ID",
+    "OUT_OF_CREDITS_AGENT_ID", "AgentScript", "Gate", "ScriptStep", "Turn", "builtin_agents",
+]  # fmt: skip
+
+
+# -- gates: opened by a test's thread, waited on in the server's loop ------
+
+
+class Gate:
+    """A one-way latch that holds a run until a test calls `open()`.
+
+    Use it in a script (`AgentScript().wait(gate)`) or through
+    `Emulator.gate_before(event_type)`. `waiting` counts the runs blocked on it.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open = False
+        self._waiters: list[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = []
+
+    @property
+    def is_open(self) -> bool:
+        """Whether `open()` was called."""
+        return self._open
+
+    @property
+    def waiting(self) -> int:
+        """How many runs are blocked on the gate right now."""
+        with self._lock:
+            return len(self._waiters)
+
+    def open(self) -> None:
+        """Let every waiting run, and every later one, through."""
+        with self._lock:
+            self._open = True
+            waiters, self._waiters = self._waiters, []
+        for loop, event in waiters:
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(event.set)
+
+    async def wait(self, on_change: Optional[Callable[[], None]] = None) -> None:
+        """Return once the gate is open; `on_change` is called when `waiting` changes."""
+        event = asyncio.Event()
+        entry = (asyncio.get_running_loop(), event)
+        with self._lock:
+            if self._open:
+                return
+            self._waiters.append(entry)
+        if on_change is not None:
+            on_change()
+        try:
+            await event.wait()
+        finally:
+            with self._lock:
+                if entry in self._waiters:
+                    self._waiters.remove(entry)
+            if on_change is not None:
+                on_change()
+
+
+# -- scripts ---------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -256,3 +323,72 @@ class AgentScript:
     def wait(self, gate: Gate) -> AgentScript:
         """Hold the run here until the test opens `gate`."""
         return self._then(WaitStep(gate))
+
+
+# -- the agents every emulator knows before a test adds its own ------------
+
+DEMO_AGENT_ID = "demo-agent"
+ECHO_AGENT_ID = "agent-123"
+HITL_AGENT_ID = "hitl-agent"
+ERROR_AGENT_ID = "error-agent"
+OUT_OF_CREDITS_AGENT_ID = "out-of-credits-agent"
+
+
+def _echo(turn: Turn) -> str:
+    said = f"Hello! You said: {turn.user_input}" if turn.user_input else "Hello!"
+    if turn.assets:
+        names = ", ".join(f"{a.file_name} ({a.content_type}, {a.size} bytes)" for a in turn.assets)
+        said += f" I received {len(turn.assets)} file(s): {names}."
+    if turn.index:
+        said += f" This is message {turn.index + 1} of our conversation."
+    return said
+
+
+def _findings(turn: Turn) -> str:
+    found = (
+        f'Here is what I found about "{turn.user_input}": three sources agree, and the '
+        "details are in the search results above."
+    )
+    if turn.assets:
+        names = ", ".join(f"{a.file_name} ({a.size} bytes)" for a in turn.assets)
+        found += f" I also read the file(s) you attached: {names}."
+    return found
+
+
+def _outcome(turn: Turn) -> str:
+    if not turn.decisions:
+        return "The email was sent."
+    decision = turn.decisions[0]
+    if decision.type == "approve":
+        return "Approved: the email was sent."
+    if decision.type == "reject":
+        return "Rejected: the email was not sent."
+    return f"Noted your answer: {decision.message or ''}".rstrip()
+
+
+def builtin_agents() -> dict[str, AgentScript]:
+    """`demo-agent` (a step with a tool call, then streamed text), `agent-123` (a friendly
+    echo, as in the SDK docs' examples), `hitl-agent` (asks approval before sending an
+    email when the turn enables HITL), `error-agent` (fails with RUN_ERROR) and
+    `out-of-credits-agent` (says a few words, then halts with RUN_HALTED_OUT_OF_CREDITS).
+    """
+    research = AgentScript().tool_call(
+        "web_search", lambda t: {"query": t.user_input}, result="3 results found"
+    )
+    return {
+        DEMO_AGENT_ID: AgentScript()
+        .text("Let me look that up.")
+        .step("research", research)
+        .text(_findings),
+        ECHO_AGENT_ID: AgentScript().text(_echo),
+        HITL_AGENT_ID: AgentScript()
+        .text("I will send that email for you.")
+        .hitl("send_email", lambda t: {"to": "user@example.com", "body": t.user_input})
+        .text(_outcome),
+        ERROR_AGENT_ID: AgentScript()
+        .text("Working on it.")
+        .error("The agent failed to complete the run.", code="AGENT_ERROR"),
+        OUT_OF_CREDITS_AGENT_ID: AgentScript()
+        .text("Let me think about that.")
+        .out_of_credits("The account has run out of credits."),
+    }
