@@ -25,6 +25,7 @@ from ._exceptions import SketricGenValidationError
 from ._logging import configure_from_env
 from ._transport.core import TransportCore
 from ._transport.shells import AsyncTransport, Transport
+from ._warmup import warm_up
 
 if TYPE_CHECKING:
     from sketricgen_models import ChatResponse, HitlResume, UploadCompleteResponse
@@ -220,9 +221,9 @@ class SketricGenClient:
         stream in seconds from sending the run (default: no limit, only
         `timeout` between bytes).
         """
-        # The generated code loads on the first call (see _run_workflow).
+        await warm_up()  # the generated code loads on the first call, off the loop
         from ._streaming.core import check_stream_timeout  # noqa: PLC0415
-        from ._workflow.plan import ChatResponse, plan_run  # noqa: PLC0415
+        from ._workflow.plan import ChatResponse, parse_response, plan_run  # noqa: PLC0415
 
         stream_timeout = check_stream_timeout(stream_timeout, stream=stream)
         plan = plan_run(
@@ -236,7 +237,7 @@ class SketricGenClient:
 
             return await open_stream(self._async, self._core, spec, stream_timeout=stream_timeout)
         response = await self._async.send(spec)
-        return self._core.parse(spec, response, ChatResponse)
+        return self._core.parse(spec, response, ChatResponse, parse_response)
 
     # fmt: off
     @overload
@@ -288,7 +289,7 @@ class SketricGenClient:
     ) -> Union[ChatResponse, Stream]:
         """The blocking twin of `run_workflow`, with the same arguments (a `Stream` if streamed)."""
         from ._streaming.core import check_stream_timeout  # noqa: PLC0415
-        from ._workflow.plan import ChatResponse, plan_run  # noqa: PLC0415
+        from ._workflow.plan import ChatResponse, parse_response, plan_run  # noqa: PLC0415
 
         stream_timeout = check_stream_timeout(stream_timeout, stream=stream)
         plan = plan_run(
@@ -302,7 +303,7 @@ class SketricGenClient:
 
             return open_stream_sync(self._sync, self._core, spec, stream_timeout=stream_timeout)
         response = self._sync.send(spec)
-        return self._core.parse(spec, response, ChatResponse)
+        return self._core.parse(spec, response, ChatResponse, parse_response)
 
     async def upload_file(
         self,
@@ -325,6 +326,7 @@ class SketricGenClient:
         checked before any request (`SketricGenFileError` and subclasses);
         a failed upload raises `SketricGenUploadError`.
         """
+        await warm_up()
         from ._uploads.shells import file_flow, upload  # noqa: PLC0415
 
         flow = file_flow(
@@ -360,6 +362,7 @@ class SketricGenClient:
         the others are stopped and its error is raised. Results come in the
         order of `file_paths`.
         """
+        await warm_up()
         from ._uploads.shells import path_flows, upload_all  # noqa: PLC0415
 
         flows = path_flows(self._core, agent_id, file_paths)

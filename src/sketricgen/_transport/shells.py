@@ -22,6 +22,7 @@ from .._logging import logger
 from .body import BodyReader
 from .core import RequestSpec, TransportCore, closed_error
 from .pools import LoopPool, LoopPools, close_with_loop
+from .tls import tls_context
 
 __all__ = ["AsyncTransport", "Transport"]
 
@@ -66,7 +67,7 @@ class Transport:
             if self._closed:
                 raise closed_error("this client")
             if self._client is None:
-                self._client = httpx.Client(**self._core.client_options())
+                self._client = httpx.Client(**self._core.client_options(), verify=tls_context())
             elif self._client.is_closed:
                 raise closed_error("the httpx.Client passed as http_client=")
             return self._client
@@ -204,7 +205,7 @@ class AsyncTransport:
                 raise closed_error("this client")
             for gone in [other for other in pools.by_loop if other.is_closed()]:
                 del pools.by_loop[gone]  # closed without shutting its generators down
-            client = httpx.AsyncClient(**self._core.client_options())
+            client = httpx.AsyncClient(**self._core.client_options(), verify=tls_context())
             if pools.by_loop:
                 logger.debug("another event loop: opening a connection pool for it")
             closer = close_with_loop(client, functools.partial(pools.forget, loop, client))
