@@ -445,6 +445,19 @@ def test_max_event_size_is_inclusive(mode: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("mode", list(FEEDERS))
+def test_the_first_event_may_fill_max_event_size_exactly(mode: str) -> None:
+    # 9 bytes of data in lines of at most 9 bytes: the joining newlines are not counted.
+    stream = b"data:1234\ndata:5678\ndata:9\n\n"
+    assert decode(FEEDERS[mode](stream), SSEDecoder(max_event_size=9)) == [ev("1234\n5678\n9")]
+
+
+def test_the_smallest_limit_is_one_byte() -> None:
+    decoder = SSEDecoder(max_event_size=1)
+    assert decode([b":\n\n"], decoder) == []
+    assert decoder.comments_seen == 1
+
+
 def test_default_limit_applies_to_a_line() -> None:
     assert DEFAULT_MAX_EVENT_SIZE == 16 * 1024 * 1024
     decoder = SSEDecoder()
@@ -498,6 +511,12 @@ def test_plain_events_can_stay_their_data(mode: str) -> None:
     decoder = SSEDecoder(factory=ServerSentEvent, plain=str)
     found = [event for chunk in FEEDERS[mode](stream) for event in decoder.feed(chunk)]
     assert found == ["a", "b", ev("c", "x"), ev("d", id="1"), ev("e", id="1"), "f"]
+
+
+def test_plain_events_after_an_id_carry_it() -> None:
+    decoder = SSEDecoder(factory=ServerSentEvent, plain=str)
+    assert decoder.feed(b"data: a\n\nid: 7\n\n") == ["a"]
+    assert decoder.feed(b"data: b\n\ndata: c\n\n") == [ev("b", id="7"), ev("c", id="7")]
 
 
 def test_plain_events_by_their_own_factory() -> None:

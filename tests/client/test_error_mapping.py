@@ -398,3 +398,57 @@ def test_a_network_error_names_the_settings_of_its_host_and_hides_the_key() -> N
         f"{url}: could not connect (refused by proxy (key ***)). Check upload_base_url and the "
         "network."
     )
+
+
+# -- each part of the message, pinned ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "hint"),
+    [
+        (400, "The service refused the request as malformed; fix what it names."),
+        (403, "This API key may not do this (for example, use this agent)."),
+        (404, "Check agent_id and conversation_id."),
+        (
+            409,
+            "The conversation's state refuses this request (e.g. a HITL request already resolved).",
+        ),
+        (413, "The request is too large: send a shorter user_input or smaller files."),
+        (422, "Fix the fields named above."),
+        (500, "The service failed while handling the request, and may have acted on it."),
+        (502, "A proxy in front of the service could not reach it; try again later."),
+        (503, "The service is unavailable; try again later."),
+        (504, "A proxy in front of the service timed out; the request may have been acted on."),
+    ],
+)
+def test_each_status_says_what_to_do(status: int, hint: str) -> None:
+    assert str(_error(status, {"message": "nope"})).endswith(f"nope. {hint}")
+
+
+def test_a_long_detail_is_cut_to_300_characters_ending_in_an_ellipsis() -> None:
+    error = api_error(500, {"content-type": "text/plain"}, b"y" * 1000, target=TARGET)
+    assert error.detail == "y" * 299 + "…"
+    exact = api_error(500, {"content-type": "text/plain"}, b"y" * 300, target=TARGET)
+    assert exact.detail == "y" * 300
+
+
+def test_json_is_known_by_its_content_type_or_by_its_first_byte() -> None:
+    untyped = api_error(400, {"content-type": "text/plain"}, b' {"message": "bad"}', target=TARGET)
+    assert untyped.response_body == {"message": "bad"}
+    assert untyped.detail == "bad"
+    a_string = api_error(400, JSON, b'"just words"', target=TARGET)
+    assert a_string.response_body == "just words"
+
+
+def test_an_html_page_with_neither_title_nor_heading() -> None:
+    page = b"<html><body><p>oops</p></body></html>"
+    error = api_error(502, {"content-type": "text/html"}, page, target=TARGET)
+    assert error.detail == "an HTML page, likely from a proxy"
+
+
+def test_a_json_escaped_key_in_a_text_body_is_removed() -> None:
+    escaped = "".join(f"\\u{ord(char):04x}" for char in KEY)
+    body = f"echo: {escaped}".encode()
+    error = api_error(500, {"content-type": "text/plain"}, body, target=TARGET, secret=KEY)
+    assert error.response_body == "echo: ***"
+    assert not _leaks(str(error))

@@ -40,6 +40,19 @@ def test_backoff_doubles_from_half_a_second_up_to_eight() -> None:
     assert policy.backoff(1000) == 8.0
 
 
+def test_defaults_are_three_retries_and_a_wait_of_up_to_a_minute() -> None:
+    policy = RetryPolicy(random=lambda: 0.0)
+    decisions = [policy.after_status(n, 503, {}, idempotent=False) for n in range(4)]
+    assert [d.retry for d in decisions] == [True, True, True, False]
+    assert policy.after_status(0, 429, {"retry-after": "60"}, idempotent=False).delay == 60.0
+    assert not policy.after_status(0, 429, {"retry-after": "61"}, idempotent=False).retry
+
+
+def test_the_random_source_is_neither_shown_nor_compared() -> None:
+    assert RetryPolicy(random=lambda: 0.0) == RetryPolicy(random=lambda: 1.0)
+    assert "random" not in repr(RetryPolicy())
+
+
 def test_jitter_shortens_by_at_most_a_quarter() -> None:
     assert FULL_JITTER.backoff(0) == pytest.approx(0.375)
     assert FULL_JITTER.backoff(3) == pytest.approx(3.0)
