@@ -223,7 +223,7 @@ class SketricGenClient:
         """
         await warm_up()  # the generated code loads on the first call, off the loop
         from ._streaming.core import check_stream_timeout  # noqa: PLC0415
-        from ._workflow.plan import ChatResponse, parse_response, plan_run  # noqa: PLC0415
+        from ._workflow.plan import ChatResponse, plan_run  # noqa: PLC0415
 
         stream_timeout = check_stream_timeout(stream_timeout, stream=stream)
         plan = plan_run(
@@ -237,7 +237,7 @@ class SketricGenClient:
 
             return await open_stream(self._async, self._core, spec, stream_timeout=stream_timeout)
         response = await self._async.send(spec)
-        return self._core.parse(spec, response, ChatResponse, parse_response)
+        return self._core.parse(spec, response, ChatResponse)
 
     # fmt: off
     @overload
@@ -289,7 +289,7 @@ class SketricGenClient:
     ) -> Union[ChatResponse, Stream]:
         """The blocking twin of `run_workflow`, with the same arguments (a `Stream` if streamed)."""
         from ._streaming.core import check_stream_timeout  # noqa: PLC0415
-        from ._workflow.plan import ChatResponse, parse_response, plan_run  # noqa: PLC0415
+        from ._workflow.plan import ChatResponse, plan_run  # noqa: PLC0415
 
         stream_timeout = check_stream_timeout(stream_timeout, stream=stream)
         plan = plan_run(
@@ -303,7 +303,7 @@ class SketricGenClient:
 
             return open_stream_sync(self._sync, self._core, spec, stream_timeout=stream_timeout)
         response = self._sync.send(spec)
-        return self._core.parse(spec, response, ChatResponse, parse_response)
+        return self._core.parse(spec, response, ChatResponse)
 
     async def upload_file(
         self,
