@@ -76,7 +76,7 @@ from ._scripts import (
 from ._state import Conversation, EmulatorState, PendingPause
 from ._wire import BOM, KEY_CASE_HEADER, FramePlan, KeyCase, dump, json_text
 
-__all__ = ["RUN_PATH", "AgentRun", "EventStream", "Produced", "RunHost", "run_workflow"]
+__all__ = ["RUN_PATH", "run_workflow"]
 
 RUN_PATH = "/api/v1/run-workflow"
 

@@ -26,8 +26,7 @@ from ._state import EmulatorState
 from ._wire import dump, json_bytes, xml_document
 
 __all__ = [
-    "DroppedConnection", "ErrorStyle", "Exchange", "drop_connection", "json_answer", "s3_answer",
-    "send_body", "trickled", "until_disconnect",
+    "Exchange", "drop_connection", "json_answer", "s3_answer", "send_body", "until_disconnect",
 ]  # fmt: skip
 
 ErrorStyle = Literal["chat", "upload", "s3"]

@@ -26,7 +26,7 @@ from ._s3 import iso, presigned_get_url
 from ._scripts import AgentScript, Gate
 from ._wire import KeyCase
 
-__all__ = ["DEFAULT_START_TIME", "Conversation", "Determinism", "EmulatorState", "PendingPause"]
+__all__ = ["DEFAULT_START_TIME", "Conversation", "EmulatorState", "PendingPause"]
 
 DEFAULT_START_TIME = datetime(2025, 1, 1, tzinfo=timezone.utc)
 """Where the emulator's clock starts unless told otherwise."""
