@@ -1,4 +1,38 @@
-"""The SDK's exceptions: every failure a user can meet is a SketricGenError."""
+"""The SDK's exceptions: every failure a user can meet is a SketricGenError.
+
+SketricGenError                              attempts
+├── SketricGenValidationError                bad input, before any request (field)
+├── SketricGenClosedError                    the client was closed (also RuntimeError)
+├── SketricGenAPIError                       an HTTP error answer (status_code, code, detail...)
+│   ├── SketricGenBadRequestError            400 (also a SketricGenValidationError)
+│   ├── SketricGenAuthenticationError        401
+│   ├── SketricGenPermissionDeniedError      403
+│   ├── SketricGenNotFoundError              404
+│   ├── SketricGenConflictError              409 (also a SketricGenValidationError)
+│   ├── SketricGenPayloadTooLargeError       413 (also a SketricGenValidationError)
+│   ├── SketricGenUnprocessableEntityError   422 (also a SketricGenValidationError)
+│   ├── SketricGenRateLimitError             429 (retry_after)
+│   ├── SketricGenServerError                5xx
+│   ├── SketricGenRedirectError              3xx, never followed (location)
+│   └── SketricGenUnexpectedResponseError    a success whose body is not the call's answer
+│       └── SketricGenResponseTooLargeError  larger than max_response_size (max_size)
+├── SketricGenNetworkError                   the service could not be reached
+│   ├── SketricGenConnectionError            the connection failed or was lost
+│   └── SketricGenTimeoutError               a timeout
+├── SketricGenUploadError                    a file not uploaded (file_name, step, code)
+│   └── SketricGenFileError                  a file refused before any request (also Validation)
+│       ├── SketricGenFileNotFoundError      (also FileNotFoundError)
+│       ├── SketricGenFileSizeError          empty or too large (file_size, max_size)
+│       └── SketricGenContentTypeError       a type not accepted (allowed_types)
+├── SketricGenStreamError                    an event stream that cannot be read as one
+│   ├── SketricGenEventDecodeError           an event not decodable (also ValueError)
+│   └── SketricGenIncompleteStreamError      no terminal event (also a SketricGenNetworkError)
+└── SketricGenRunError                       the run ended with RUN_ERROR (code, result)
+    └── SketricGenOutOfCreditsError          RUN_HALTED_OUT_OF_CREDITS
+
+An upload that fails on an HTTP or network error raises a class deriving from
+both `SketricGenUploadError` and the transport's class (`_uploads/errors.py`).
+"""
 
 from __future__ import annotations
 
@@ -41,7 +75,13 @@ __all__ = [
 
 
 class SketricGenError(Exception):
-    """Base class of every error the SDK raises."""
+    """Base class of every error the SDK raises.
+
+    `attempts` is how many times the failed request was sent: more than 1
+    when the transport retried before giving up.
+    """
+
+    attempts: int = 1
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -71,8 +111,11 @@ class SketricGenAPIError(SketricGenError):
 
     `except SketricGenAPIError` catches every HTTP failure; the subclasses say
     which one. `response_body` is the parsed JSON body when there was one,
-    else the text; `request_id` is the service's request id header, if any;
-    `retry_after` is the wait, in seconds, the service asked for (any status).
+    else the text; `detail` is the body's own words in one line; `code` is
+    the error code an XML error document named (a storage host's `<Code>`,
+    such as S3's `AccessDenied`); `request_id` is the service's request id
+    header, if any; `retry_after` is the wait, in seconds, the service asked
+    for (any status); `attempts` is how many times the request was sent.
     """
 
     def __init__(
@@ -83,12 +126,18 @@ class SketricGenAPIError(SketricGenError):
         response_body: Any = None,
         request_id: Optional[str] = None,
         retry_after: Optional[float] = None,
+        attempts: int = 1,
+        code: Optional[str] = None,
+        detail: Optional[str] = None,
     ) -> None:
         super().__init__(message)
         self.status_code = status_code
         self.response_body = response_body
         self.request_id = request_id
         self.retry_after = retry_after
+        self.attempts = attempts
+        self.code = code
+        self.detail = detail
 
 
 class SketricGenBadRequestError(SketricGenAPIError, SketricGenValidationError):
@@ -172,7 +221,14 @@ class SketricGenResponseTooLargeError(SketricGenUnexpectedResponseError):
 
 
 class SketricGenNetworkError(SketricGenError):
-    """The service could not be reached, or the connection failed mid-way."""
+    """The service could not be reached, or the connection failed mid-way.
+
+    `attempts` is how many times the request was sent before giving up.
+    """
+
+    def __init__(self, message: str, *, attempts: int = 1) -> None:
+        super().__init__(message)
+        self.attempts = attempts
 
 
 class SketricGenConnectionError(SketricGenNetworkError):

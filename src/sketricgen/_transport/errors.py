@@ -7,9 +7,10 @@ import html
 import html.entities
 import json
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, Optional, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, overload
 
 import httpx
 
@@ -35,7 +36,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "REQUEST_ID_HEADERS",
+    "BodySummary",
     "api_error",
+    "gave_up",
     "network_error",
     "redact",
     "summarize_body",
@@ -86,8 +89,20 @@ _MAX_VALIDATION_ITEMS = 5
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _H1 = re.compile(rb"<h1[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-_XML_CODE = re.compile(rb"<Code>(.*?)</Code>", re.DOTALL)
-_XML_MESSAGE = re.compile(rb"<Message>(.*?)</Message>", re.DOTALL)
+_XML_TAGS = ("Code", "Message")
+
+
+class BodySummary(NamedTuple):
+    """An error body read once: what the exception keeps and says about it."""
+
+    body: Any
+    """The parsed JSON when it is JSON, else the text (None when empty)."""
+    detail: str
+    """One line: the service's own words, never a whole page."""
+    fields: list[str]
+    """The top-level fields a 422 names."""
+    code: Optional[str] = None
+    """The `<Code>` of an XML error document (S3's `AccessDenied`...)."""
 
 
 def api_error(
@@ -107,7 +122,7 @@ def api_error(
     `secret` is removed from everything kept (message, body, request id),
     in whatever form a server echoed it: as is, URL- or HTML-encoded.
     """
-    body, detail, fields = summarize_body(headers, content, secret=secret)
+    body, detail, fields, code = summarize_body(headers, content, secret=secret)
     if status_code == 429:
         hint = (
             f"Rate limited: retry after {retry_after:g} s."
@@ -122,9 +137,7 @@ def api_error(
             location = headers.get("location")
             hint = f"Unexpected redirect{f' to {location}' if location else ''}; check base_url."
     message = f"{target} answered {_status_text(status_code)}: {detail}"
-    message = _sentence(message) + (f" {hint}" if hint else "")
-    if attempts > 1:
-        message += f" (gave up after {attempts} attempts)"
+    message = _sentence(message) + (f" {hint}" if hint else "") + gave_up(attempts)
     request_id = redact(request_id_of(headers), secret)
     if request_id:
         message += f" [request id {request_id}]"
@@ -138,6 +151,9 @@ def api_error(
         response_body=body,
         request_id=request_id,
         retry_after=retry_after,
+        attempts=attempts,
+        code=code,
+        detail=detail,
     )
     if isinstance(error, SketricGenUnprocessableEntityError) and len(fields) == 1:
         error.field = fields[0]
@@ -154,7 +170,7 @@ def unexpected_body(
     secret: Optional[str] = None,
 ) -> SketricGenUnexpectedResponseError:
     """The exception for a success status whose body is not the `expected` shape."""
-    body, detail, _ = summarize_body(headers, content, secret=secret)
+    body, detail, _, code = summarize_body(headers, content, secret=secret)
     request_id = redact(request_id_of(headers), secret)
     message = (
         f"{target} answered {_status_text(status_code)} but not with {expected}: {detail}. "
@@ -163,8 +179,9 @@ def unexpected_body(
     if request_id:
         message += f" [request id {request_id}]"
     return SketricGenUnexpectedResponseError(
-        redact(message, secret), status_code=status_code, response_body=body, request_id=request_id
-    )
+        redact(message, secret), status_code=status_code, response_body=body,
+        request_id=request_id, code=code, detail=detail,
+    )  # fmt: skip
 
 
 def network_error(
@@ -207,9 +224,12 @@ def network_error(
     message = f"{target}: {what} ({text})."
     if hint:
         message += f" {hint}"
-    if attempts > 1:
-        message += f" (gave up after {attempts} attempts)"
-    return cls(redact(message, secret))
+    return cls(redact(message + gave_up(attempts), secret), attempts=attempts)
+
+
+def gave_up(attempts: int) -> str:
+    """The note a message ends with when the transport tried more than once."""
+    return f" (gave up after {attempts} attempts)" if attempts > 1 else ""
 
 
 def request_id_of(headers: Mapping[str, str]) -> Optional[str]:
@@ -223,15 +243,14 @@ def request_id_of(headers: Mapping[str, str]) -> Optional[str]:
 
 def summarize_body(
     headers: Mapping[str, str], content: bytes, *, secret: Optional[str] = None
-) -> tuple[Any, str, list[str]]:
-    """Read an error body: (kept body, one-line summary, top-level fields a 422 names).
+) -> BodySummary:
+    """Read an error body once: what to keep, a one-line summary, a 422's fields, a code.
 
-    The kept body is the parsed JSON when it is JSON, else the text (None
-    when empty); the summary never dumps a whole page. `secret` is removed
-    from both, before and after decoding (JSON escapes, HTML entities).
+    `secret` is removed from everything, before and after decoding (JSON
+    escapes, HTML and XML entities).
     """
     if not content.strip():
-        return None, "no details given", []
+        return BodySummary(None, "no details given", [])
     raw = content.decode("utf-8", "replace")
     text = redact(raw, secret)
     if text is not raw:
@@ -245,16 +264,26 @@ def summarize_body(
             pass
         else:
             detail, fields = _summarize_json(data)
-            return data, redact(detail, secret), fields
+            return BodySummary(data, redact(detail, secret), fields)
     if "html" in content_type or head.startswith((b"<!doctype html", b"<html")):
-        return text, redact(_summarize_html(content), secret), []
+        return BodySummary(text, redact(_summarize_html(content), secret), [])
     if "xml" in content_type or head.startswith(b"<?xml"):
-        code, xml_message = _XML_CODE.search(content), _XML_MESSAGE.search(content)
-        if code or xml_message:
-            found = (m for m in (code, xml_message) if m)
-            parts = [_clean(m.group(1).decode("utf-8", "replace")) for m in found]
-            return text, redact(_truncate(": ".join(parts)), secret), []
-    return text, _truncate(" ".join(text.split())), []
+        found = _xml_error(content)
+        if found is not None:
+            code, xml_message = (redact(part, secret) for part in found)
+            detail = _truncate(": ".join(part for part in (code, xml_message) if part))
+            return BodySummary(text, detail, [], code or None)
+    return BodySummary(text, _truncate(" ".join(text.split())), [])
+
+
+def _xml_error(content: bytes) -> Optional[tuple[str, str]]:
+    """The `<Code>` and `<Message>` of an XML error document (a storage host's), if any."""
+    try:
+        root = ET.fromstring(content)  # the body is bounded (ERROR_BODY_LIMIT)
+    except ET.ParseError:
+        return None
+    code, message = (" ".join((root.findtext(f".//{tag}") or "").split()) for tag in _XML_TAGS)
+    return (code, message) if code or message else None
 
 
 @overload

@@ -2,7 +2,9 @@
 
 Init on the upload host reserves a file id and hands out a presigned POST;
 the file's bytes go to that storage host (no API key, ever); complete on the
-upload host confirms them. `UploadFlow` builds each `RequestSpec` (all three
+upload host confirms them: three operations of the spec, whose generated
+`build_request` and `parse_response` make each request and read each
+answer. `UploadFlow` builds each `RequestSpec` (all three
 idempotent, so the transport retries transient failures) and turns answers
 and failures into results and `SketricGenUploadError`s that name the file.
 The sync and async shells (`shells.py`) only send.
@@ -10,20 +12,22 @@ The sync and async shells (`shells.py`) only send.
 
 from __future__ import annotations
 
-import re
-import xml.etree.ElementTree as ET
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any, Callable, Optional, Union
 
 import httpx
 from pydantic import ValidationError
-from sketricgen_lowlevel.api.assets import complete_asset_upload, init_asset_upload
-from sketricgen_lowlevel.models import UploadCompleteRequest, UploadInitRequest
+from sketricgen_lowlevel.api.assets import (
+    complete_asset_upload,
+    init_asset_upload,
+    presigned_post,
+)
 from sketricgen_models import (
     PresignedPost,
-    S3ErrorDocument,
+    UploadCompleteRequest,
     UploadCompleteResponse,
     UploadFailureBody,
+    UploadInitRequest,
     UploadInitResponse,
 )
 
@@ -36,6 +40,7 @@ from .._exceptions import (
     SketricGenUploadError,
 )
 from .._transport.core import Host, RequestSpec, TransportCore, nothing
+from .._transport.errors import gave_up
 from .errors import joined
 from .files import LocalFile
 from .form import PresignedForm
@@ -55,7 +60,6 @@ _S3_HINTS = {
     "RequestTimeout": "The file was sent too slowly; check the network, or raise upload_timeout.",
     "SignatureDoesNotMatch": "The presigned upload was altered or is invalid; try again.",
 }
-_GAVE_UP = re.compile(r"\(gave up after \d+ attempts\)")
 _EXPIRED_HINT = "The presigned upload expired before the file was sent; try again."
 
 
@@ -85,11 +89,14 @@ class UploadFlow:
         """Reserve a file id for the file's name."""
         self.step = "init"
         body = UploadInitRequest(agent_id=self.agent_id, file_name=self.file.name)
-        return self._upload_host(init_asset_upload._get_kwargs(body=body))
+        call = init_asset_upload.build_request(body=body)
+        return RequestSpec.of(call, host=Host.UPLOAD, idempotent=True)
 
     def presigned(self, spec: RequestSpec, response: httpx.Response) -> PresignedPost:
         """The presigned POST from the init answer; refuses a file its policy cannot take."""
-        answer = self.core.parse(spec, response, UploadInitResponse)
+        answer = self.core.parse(
+            spec, response, UploadInitResponse, init_asset_upload.parse_response
+        )
         if not answer.success:
             raise self._refused(response, "init")
         self._file_id = answer.file_id
@@ -127,9 +134,10 @@ class UploadFlow:
         def body() -> Mapping[str, Any]:
             return {"content": stream(form, self._restart_progress())}
 
+        call = presigned_post.build_request()  # its path is the presigned URL itself
         return RequestSpec(
-            "POST", target.url, host=Host.EXTERNAL, headers=form.headers(), idempotent=True,
-            body=body,
+            call.method, target.url, host=Host.EXTERNAL, headers={**call.headers, **form.headers()},
+            idempotent=True, body=body,
         )  # fmt: skip
 
     def complete_spec(self) -> RequestSpec:
@@ -138,11 +146,14 @@ class UploadFlow:
         body = UploadCompleteRequest(
             agent_id=self.agent_id, file_id=self._file_id, file_name=self.file.name
         )
-        return self._upload_host(complete_asset_upload._get_kwargs(body=body))
+        call = complete_asset_upload.build_request(body=body)
+        return RequestSpec.of(call, host=Host.UPLOAD, idempotent=True)
 
     def completed(self, spec: RequestSpec, response: httpx.Response) -> UploadCompleteResponse:
         """The completed upload from the complete answer."""
-        answer = self.core.parse(spec, response, UploadCompleteResponse)
+        answer = self.core.parse(
+            spec, response, UploadCompleteResponse, complete_asset_upload.parse_response
+        )
         if not answer.success:
             raise self._refused(response, "complete")
         return answer
@@ -164,23 +175,21 @@ class UploadFlow:
             return error
         label, step = self.file.label, self.step
         status = error.status_code if isinstance(error, SketricGenAPIError) else None
-        code = None
-        if isinstance(error, SketricGenAPIError) and step == "upload":
-            document = _s3_document(error.response_body)
-            if document is not None:
-                code = document.Code
-                hint = _EXPIRED_HINT if "expired" in document.Message.lower() else ""
-                hint = hint or _S3_HINTS.get(code, "")
-                message = (
-                    f"{label}: the storage host refused the file: {code}: "
-                    f"{document.Message.rstrip('.')} (HTTP {status}). {hint}{_gave_up(error)}"
-                ).rstrip()
-                return joined(
-                    SketricGenUploadError(
-                        message, file_name=self.file.name, status_code=status, code=code, step=step
-                    ),
-                    error,
-                )
+        code = error.code if isinstance(error, SketricGenAPIError) else None
+        if isinstance(error, SketricGenAPIError) and step == "upload" and code and error.detail:
+            # The storage host's own XML error document (S3's Code and Message).
+            hint = _EXPIRED_HINT if "expired" in error.detail.lower() else ""
+            hint = hint or _S3_HINTS.get(code, "")
+            message = (
+                f"{label}: the storage host refused the file: {error.detail.rstrip('.')} "
+                f"(HTTP {status}). {hint}{gave_up(error.attempts)}"
+            ).rstrip()
+            return joined(
+                SketricGenUploadError(
+                    message, file_name=self.file.name, status_code=status, code=code, step=step
+                ),
+                error,
+            )
         if isinstance(error, SketricGenAPIError) and step == "init":
             refused = _failure_body(error.response_body)
             if refused is not None and refused.allowed_types:
@@ -198,12 +207,6 @@ class UploadFlow:
             file_name=self.file.name, status_code=status, code=code, step=step,
         )  # fmt: skip
         return joined(failed, error)
-
-    def _upload_host(self, call: Mapping[str, Any]) -> RequestSpec:
-        return RequestSpec(
-            call["method"].upper(), call["url"], host=Host.UPLOAD, json=call["json"],
-            headers=call["headers"], idempotent=True,
-        )  # fmt: skip
 
     def _refused(self, response: httpx.Response, step: str) -> SketricGenUploadError:
         refused = _failure_body(_json(response))
@@ -228,12 +231,6 @@ class UploadFlow:
         return sent
 
 
-def _gave_up(error: SketricGenError) -> str:
-    """The transport's note of how many attempts were made, if it made several."""
-    found = _GAVE_UP.search(error.message)
-    return f" {found.group(0)}" if found else ""
-
-
 def _json(response: httpx.Response) -> Any:
     try:
         return response.json()
@@ -246,20 +243,5 @@ def _failure_body(body: Any) -> Optional[UploadFailureBody]:
         return None
     try:
         return UploadFailureBody.model_validate(body)
-    except ValidationError:
-        return None
-
-
-def _s3_document(body: Any) -> Optional[S3ErrorDocument]:
-    """The storage host's XML error document, if `body` is one."""
-    if not isinstance(body, str) or "<Error" not in body:
-        return None
-    try:
-        root = ET.fromstring(body.encode("utf-8"))
-    except ET.ParseError:
-        return None
-    fields = {child.tag: (child.text or "") for child in root}
-    try:
-        return S3ErrorDocument.model_validate(fields)
     except ValidationError:
         return None
