@@ -46,10 +46,10 @@ class Core:
 
 # The one table to update when modules or tests move: module -> its unit tests.
 CORES: tuple[Core, ...] = (
-    Core("sse", "sketricgen._streaming.sse", ("tests/test_sse_decoder.py",)),
-    Core("retry", "sketricgen._transport.retry", ("tests/client/test_retry_policy.py",)),
-    Core("error mapping", "sketricgen._transport.errors", ("tests/client/test_error_mapping.py",)),
-    Core("body reader", "sketricgen._transport.body", ("tests/client/test_body_reader.py",)),
+    Core("sse", "sketricgen._streaming.sse", ("tests/unit/streaming/test_sse.py",)),
+    Core("retry", "sketricgen._transport.retry", ("tests/unit/transport/test_retry.py",)),
+    Core("error mapping", "sketricgen._transport.errors", ("tests/unit/transport/test_errors.py",)),
+    Core("body reader", "sketricgen._transport.body", ("tests/unit/transport/test_body.py",)),
     Core(
         "stream core",
         "sketricgen._streaming.core",
@@ -65,15 +65,15 @@ CORES: tuple[Core, ...] = (
         ("tests/streaming/test_stream_results.py",),
     ),
     Core("validation", "sketricgen._workflow.validation", ("tests/client/test_validation.py",)),
-    Core("files", "sketricgen._uploads.files", ("tests/uploads/test_upload_preflight.py",)),
-    Core("file types", "sketricgen._uploads.filetypes", ("tests/uploads/test_filetypes.py",)),
+    Core("files", "sketricgen._uploads.files", ("tests/unit/uploads/test_files.py",)),
+    Core("file types", "sketricgen._uploads.filetypes", ("tests/unit/uploads/test_filetypes.py",)),
     Core(
         "upload flow",
         "sketricgen._uploads.flow",
         ("tests/uploads/test_upload_failures.py", "tests/uploads/test_upload_error_identity.py"),
     ),
-    Core("multipart form", "sketricgen._uploads.form", ("tests/uploads/test_upload_multipart.py",)),
-    Core("verifier", "sketricgen.verify._verifier", ("tests/verify/test_verify_rules.py",)),
+    Core("multipart form", "sketricgen._uploads.form", ("tests/unit/uploads/test_form.py",)),
+    Core("verifier", "sketricgen.verify._verifier", ("tests/unit/verify/test_verifier.py",)),
 )
 
 _SWAPS: dict[type[ast.AST], Any] = {

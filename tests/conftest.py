@@ -1,17 +1,20 @@
-"""Fixtures shared by every test folder: clients wired to the emulator.
+"""Fixtures shared by every test folder: clients wired to the emulator, files to attach.
 
 The emulator itself (`sketricgen_emulator`) comes from sketricgen.testing's plugin.
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from client_helpers import ClientFactory
 
 from sketricgen import SketricGenClient
+from tests.helpers.clients import ClientFactory
+from tests.helpers.uploads import FILES
 
 
 @pytest.fixture
@@ -38,3 +41,11 @@ def make_client(sketricgen_emulator: Any) -> Iterator[ClientFactory]:
     yield make
     for client in made:
         client.close()
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Path:
+    """A folder holding copies of the committed attachments (tests may add to it)."""
+    folder = tmp_path / "files"
+    shutil.copytree(FILES, folder)
+    return folder

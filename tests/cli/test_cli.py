@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 import pytest
-from cli_helpers import FILES, run_cli
 
 from sketricgen.testing import (
     DEMO_AGENT_ID,
@@ -15,6 +14,7 @@ from sketricgen.testing import (
     Emulator,
     Fault,
 )
+from tests.helpers.cli import FILES, run_cli
 
 _cli = run_cli
 

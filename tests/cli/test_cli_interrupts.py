@@ -10,9 +10,9 @@ import signal
 from typing import Any
 
 import pytest
-from cli_helpers import FILES, read_until, run_cli, start_cli, stop
 
 from sketricgen.testing import DEMO_AGENT_ID, ECHO_AGENT_ID, Emulator, Fault
+from tests.helpers.cli import FILES, read_until, run_cli, start_cli, stop
 
 # What must never reach the terminal, whatever the moment.
 NOISE = (b"Traceback", b"Exception ignored", b"BrokenPipeError", b"KeyboardInterrupt")

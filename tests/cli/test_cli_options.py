@@ -9,9 +9,9 @@ import subprocess
 import time
 
 import pytest
-from cli_helpers import FILES, SCRIPT, cli_env, run_cli
 
 from sketricgen.testing import DEMO_AGENT_ID, ECHO_AGENT_ID, AgentScript, Emulator, Fault
+from tests.helpers.cli import FILES, SCRIPT, cli_env, run_cli
 
 DEAD_URL = "http://127.0.0.1:9"  # the discard port: nothing listens there
 SECONDS = "a positive number of seconds"

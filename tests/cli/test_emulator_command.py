@@ -15,9 +15,9 @@ from contextlib import contextmanager
 
 import httpx
 import pytest
-from cli_helpers import SCRIPT, read_until, stop
 
 from sketricgen.testing import ECHO_AGENT_ID, Fault
+from tests.helpers.cli import SCRIPT, read_until, stop
 
 HINT = "error: the emulator needs the 'testing' extra: pip install 'sketricgen[testing]'\n"
 NOISE = ("Traceback", "Exception", "Error:")

@@ -21,7 +21,6 @@ from typing import Any
 
 import httpx
 import pytest
-from hostile_server import HostileServer, Received, answer, response_head
 
 from sketricgen import (
     SketricGenClient,
@@ -31,6 +30,7 @@ from sketricgen import (
     SketricGenTimeoutError,
     SketricGenUploadError,
 )
+from tests.helpers.hostile_server import HostileServer, Received, answer, response_head
 
 KEY = "sk-hostile-0123456789"
 AGENT = "agent-123"

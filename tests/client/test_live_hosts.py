@@ -10,11 +10,11 @@ from typing import Any
 
 import httpx
 import pytest
-from client_helpers import ClientFactory
 
 from sketricgen import SketricGenClient
 from sketricgen._transport.core import Host, RequestSpec
 from sketricgen.testing import Emulator, Fault
+from tests.helpers.clients import ClientFactory
 
 pytestmark = pytest.mark.emulator
 

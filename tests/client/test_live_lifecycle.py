@@ -11,7 +11,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from client_helpers import ClientFactory
 
 from sketricgen import (
     SketricGenClient,
@@ -21,6 +20,7 @@ from sketricgen import (
     SketricGenTimeoutError,
 )
 from sketricgen.testing import Emulator
+from tests.helpers.clients import ClientFactory
 
 pytestmark = pytest.mark.emulator
 AGENT = "agent-123"

@@ -8,8 +8,6 @@ import socket
 import time
 
 import pytest
-from client_helpers import ClientFactory
-from zone_helpers import FAR_ZONES, time_zone
 
 from sketricgen import (
     SketricGenAPIError,
@@ -20,6 +18,8 @@ from sketricgen import (
     SketricGenTimeoutError,
 )
 from sketricgen.testing import Emulator, Fault
+from tests.helpers.clients import ClientFactory
+from tests.helpers.zones import FAR_ZONES, time_zone
 
 pytestmark = pytest.mark.emulator
 AGENT = "agent-123"

@@ -8,7 +8,6 @@ import platform
 from typing import Any
 
 import pytest
-from client_helpers import ClientFactory
 
 from sketricgen import (
     ChatResponse,
@@ -21,6 +20,7 @@ from sketricgen import (
     SketricGenValidationError,
 )
 from sketricgen.testing import Emulator, Fault
+from tests.helpers.clients import ClientFactory
 
 pytestmark = pytest.mark.emulator
 

@@ -10,13 +10,13 @@ import socket
 import urllib.parse
 
 import pytest
-from hostile_server import HostileServer, Received, response_head
 
 from sketricgen import (
     SketricGenAuthenticationError,
     SketricGenClient,
     SketricGenUploadError,
 )
+from tests.helpers.hostile_server import HostileServer, Received, response_head
 
 KEY = "sk_api_live-0123456789abcdef"
 

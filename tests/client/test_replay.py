@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from replay_helpers import RECORDING, client, replaying
 
 from sketricgen import (
     ChatResponse,
@@ -23,6 +22,7 @@ from sketricgen import (
     SketricGenServerError,
     SketricGenValidationError,
 )
+from tests.helpers.cassettes import ERROR_STATUSES, client, replaying
 
 
 def test_quick_start_async() -> None:
@@ -110,9 +110,9 @@ def test_errors_the_service_raises() -> None:
     assert isinstance(bad_asset.value, SketricGenValidationError)
 
 
-@pytest.mark.parametrize("status", sorted(RECORDING.ERROR_STATUSES))
+@pytest.mark.parametrize("status", sorted(ERROR_STATUSES))
 def test_each_error_status(status: int) -> None:
-    kind = RECORDING.ERROR_STATUSES[status]
+    kind = ERROR_STATUSES[status]
     sdk = client(max_retries=0)
     with replaying("error_statuses", all_played=False), sdk, pytest.raises(kind) as caught:
         sdk.run_workflow_sync("agent-123", f"status {status}")

@@ -12,11 +12,11 @@ import pytest
 import yaml
 
 from sketricgen.testing import DEFAULT_API_KEY
+from tests.helpers.cassettes import CASSETTES, recorder, replay_target
 
 pytestmark = pytest.mark.emulator
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-CASSETTES = ROOT / "cassettes"
 
 
 @pytest.fixture(scope="module")
@@ -57,9 +57,9 @@ def test_cassettes_hold_no_key_and_no_volatile_bits() -> None:
 @pytest.mark.parametrize("name", sorted(path.stem for path in CASSETTES.glob("*.yaml")))
 def test_each_scenario_replays_from_its_cassette(recording: ModuleType, name: str) -> None:
     scenario = next(s for s in recording.SCENARIOS if s.__name__ == name)
-    replay = recording.recorder(None, "none")
+    replay = recorder(None, "none")
     with replay.use_cassette(str(CASSETTES / f"{name}.yaml")) as cassette:
-        scenario(recording.replay_target())
+        scenario(replay_target())
     assert cassette.all_played
 
 

@@ -8,11 +8,11 @@ from typing import Any, Callable
 import httpx
 import pytest
 from ag_ui.core import Event
-from emulator_helpers import chat_headers, data_lines, events, run, stream
 from pydantic import TypeAdapter
 from sketricgen_models import ChatResponse
 
 from sketricgen.testing import AgentScript, Emulator
+from tests.helpers.emulator import chat_headers, data_lines, events, run, stream
 
 pytestmark = pytest.mark.emulator
 

@@ -9,9 +9,9 @@ from typing import Any, Callable, Optional
 
 import httpx
 import pytest
-from emulator_helpers import chat_headers, data_lines, events, run
 
 from sketricgen.testing import FAULT_HEADER, AgentScript, Emulator, Fault
+from tests.helpers.emulator import chat_headers, data_lines, events, run
 
 pytestmark = pytest.mark.emulator
 

@@ -6,10 +6,10 @@ from typing import Any
 
 import httpx
 import pytest
-from emulator_helpers import run, stream
 from sketricgen_models import ChatResponse
 
 from sketricgen.testing import AgentScript, Emulator
+from tests.helpers.emulator import run, stream
 
 pytestmark = pytest.mark.emulator
 

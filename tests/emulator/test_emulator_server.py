@@ -14,9 +14,9 @@ from typing import Callable
 
 import httpx
 import pytest
-from emulator_helpers import chat_headers, run
 
 from sketricgen.testing import AgentScript, Emulator, Fault, Gate
+from tests.helpers.emulator import chat_headers, run
 
 pytestmark = pytest.mark.emulator
 

@@ -10,7 +10,10 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from emulator_helpers import (
+from sketricgen_models import UploadCompleteResponse, UploadInitResponse
+
+from sketricgen.testing import Emulator, Fault
+from tests.helpers.emulator import (
     complete_upload,
     init_upload,
     multipart,
@@ -18,9 +21,6 @@ from emulator_helpers import (
     run,
     upload_headers,
 )
-from sketricgen_models import UploadCompleteResponse, UploadInitResponse
-
-from sketricgen.testing import Emulator, Fault
 
 pytestmark = pytest.mark.emulator
 

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_server import HostileServer, Received, response_head
+
+from tests.helpers.hostile_server import HostileServer, Received, response_head
 
 try:
     from playwright.sync_api import expect, sync_playwright

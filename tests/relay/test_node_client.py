@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_server import HostileServer, Received, response_head
 
 from sketricgen.testing import DEMO_AGENT_ID, ECHO_AGENT_ID, ERROR_AGENT_ID, HITL_AGENT_ID
+from tests.helpers.hostile_server import HostileServer, Received, response_head
 
 pytestmark = [pytest.mark.emulator, pytest.mark.frontend]
 

@@ -14,12 +14,12 @@ import pytest
 import sketricgen_models
 from ag_ui import core
 from ag_ui.encoder import EventEncoder
-from client_helpers import ClientFactory
 from pydantic import BaseModel, TypeAdapter
 from sketricgen_models import GenericAgUiEvent
 
 from sketricgen import StreamEvent
 from sketricgen.testing import AgentScript, Emulator
+from tests.helpers.clients import ClientFactory
 
 pytestmark = pytest.mark.emulator
 

@@ -8,8 +8,6 @@ import time
 from typing import Any
 
 import pytest
-from client_helpers import ClientFactory
-from stream_helpers import no_connection_left
 
 from sketricgen import (
     SketricGenAPIError,
@@ -29,6 +27,8 @@ from sketricgen import (
     StreamEvent,
 )
 from sketricgen.testing import AgentScript, Emulator, Fault
+from tests.helpers.clients import ClientFactory
+from tests.helpers.streams import no_connection_left
 
 pytestmark = pytest.mark.emulator
 HI_EVENTS = 8  # RUN_STARTED, TEXT_MESSAGE_START, 4 deltas, TEXT_MESSAGE_END, RUN_FINISHED

@@ -10,8 +10,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from client_helpers import ClientFactory
-from stream_helpers import ano_connection_left, await_in_thread, no_connection_left
 
 from sketricgen import (
     AsyncStream,
@@ -21,6 +19,8 @@ from sketricgen import (
     StreamEvent,
 )
 from sketricgen.testing import Emulator
+from tests.helpers.clients import ClientFactory
+from tests.helpers.streams import ano_connection_left, await_in_thread, no_connection_left
 
 pytestmark = pytest.mark.emulator
 

@@ -8,7 +8,6 @@ from typing import Callable
 
 import httpx
 import pytest
-from client_helpers import ClientFactory
 from sketricgen_models import (
     GenericAgUiEvent,
     RunFinishedEvent,
@@ -25,6 +24,7 @@ from sketricgen import (
     StreamEvent,
 )
 from sketricgen.testing import AgentScript, Emulator, Fault
+from tests.helpers.clients import ClientFactory
 
 pytestmark = pytest.mark.emulator
 

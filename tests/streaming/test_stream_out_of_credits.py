@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Callable
 
 import pytest
-from client_helpers import ClientFactory
 
 from sketricgen import (
     SketricGenClient,
@@ -16,6 +15,7 @@ from sketricgen import (
 )
 from sketricgen.events import RunHaltedOutOfCreditsEvent
 from sketricgen.testing import AgentScript, Emulator
+from tests.helpers.clients import ClientFactory
 
 pytestmark = pytest.mark.emulator
 AGENT = "out-of-credits-agent"

@@ -10,9 +10,9 @@ import asyncio
 import json
 
 import pytest
-from replay_helpers import client, replaying
 
 from sketricgen import SketricGenRunError, StreamResult
+from tests.helpers.cassettes import client, replaying
 
 STORY = "Hello! You said: Tell me a story"
 

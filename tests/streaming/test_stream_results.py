@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator
 from typing import Callable
 
 import pytest
-from client_helpers import ClientFactory
 from sketricgen_models import RunErrorEvent, RunFinishedEvent, RunPausedHitlEvent
 
 from sketricgen import (
@@ -19,6 +18,7 @@ from sketricgen import (
     ToolCall,
 )
 from sketricgen.testing import AgentScript, Emulator
+from tests.helpers.clients import ClientFactory
 
 pytestmark = pytest.mark.emulator
 

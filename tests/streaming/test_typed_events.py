@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 import sketricgen_models
-from client_helpers import ClientFactory
 from sketricgen_models._base import WireModel
 
 import sketricgen
 from sketricgen import events
+from tests.helpers.clients import ClientFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 MYPY = Path(sys.executable).parent / "mypy"

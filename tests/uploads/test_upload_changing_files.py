@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-from client_helpers import ClientFactory
-from hostile_server import HostileServer, Received, answer, response_head
 
 from sketricgen import (
     SketricGenClient,
@@ -29,6 +27,8 @@ from sketricgen._uploads.files import CHUNK_SIZE, inspect_file, inspect_paths
 from sketricgen._uploads.flow import UploadFlow
 from sketricgen._uploads.form import PresignedForm
 from sketricgen.testing import Emulator
+from tests.helpers.clients import ClientFactory
+from tests.helpers.hostile_server import HostileServer, Received, answer, response_head
 
 pytestmark = pytest.mark.emulator
 AGENT = "agent-123"

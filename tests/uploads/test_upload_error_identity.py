@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-from client_helpers import ClientFactory
 
 from sketricgen import (
     SketricGenAPIError,
@@ -37,6 +36,7 @@ from sketricgen._transport.errors import api_error
 from sketricgen._uploads.files import inspect_file
 from sketricgen._uploads.flow import UploadFlow
 from sketricgen.testing import Emulator, Fault
+from tests.helpers.clients import ClientFactory
 
 pytestmark = pytest.mark.emulator
 AGENT = "agent-123"

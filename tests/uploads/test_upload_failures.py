@@ -10,8 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-from client_helpers import ClientFactory
-from upload_helpers import posted_parts, steps
 
 from sketricgen import (
     SketricGenAuthenticationError,
@@ -21,6 +19,8 @@ from sketricgen import (
     SketricGenUploadError,
 )
 from sketricgen.testing import Emulator, Fault
+from tests.helpers.clients import ClientFactory
+from tests.helpers.uploads import posted_parts, steps
 
 pytestmark = pytest.mark.emulator
 AGENT = "agent-123"

@@ -8,12 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
-from client_helpers import ClientFactory
-from upload_helpers import attached, posted_parts, steps
 
 from sketricgen import SketricGenClient, UploadCompleteResponse
 from sketricgen._uploads.files import CHUNK_SIZE
 from sketricgen.testing import Emulator, Fault
+from tests.helpers.clients import ClientFactory
+from tests.helpers.uploads import attached, posted_parts, steps
 
 pytestmark = pytest.mark.emulator
 AGENT = "agent-123"

@@ -10,10 +10,9 @@ from __future__ import annotations
 import asyncio
 import json
 
-from replay_helpers import RECORDING, client, replaying
-from upload_helpers import FILES
-
 from sketricgen import ChatResponse
+from tests.helpers.cassettes import REPLAY_STORAGE_URL, client, replaying
+from tests.helpers.uploads import FILES
 
 
 def test_single_file() -> None:
@@ -72,7 +71,7 @@ def test_upload_file_then_its_id_as_an_asset() -> None:
         "scores.csv", "text/csv", 18,
     )  # fmt: skip
     assert upload.url is not None
-    assert upload.url.startswith(RECORDING.REPLAY_STORAGE_URL)
+    assert upload.url.startswith(REPLAY_STORAGE_URL)
     assert "scores.csv (text/csv, 18 bytes)" in response.response
 
 

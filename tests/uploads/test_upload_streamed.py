@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from client_helpers import ClientFactory
-from upload_helpers import attached, steps
 
 from sketricgen import SketricGenFileNotFoundError, SketricGenUploadError
 from sketricgen.testing import Emulator, Fault
+from tests.helpers.clients import ClientFactory
+from tests.helpers.uploads import attached, steps
 
 pytestmark = pytest.mark.emulator
 AGENT = "agent-123"

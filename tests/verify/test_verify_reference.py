@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any, Optional
 
 import pytest
-from test_verify_rules import CASES, VALID
 
 from sketricgen.verify import AgUiOrderError, EventOrderVerifier
+from tests.unit.verify.test_verifier import CASES, VALID
 
 pytestmark = pytest.mark.frontend
 

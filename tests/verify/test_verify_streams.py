@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any, Callable
 
 import pytest
-from client_helpers import ClientFactory
 
 from sketricgen import HitlDecision, HitlResume, SketricGenClient, StreamEvent
 from sketricgen.testing import Emulator, Fault
 from sketricgen.testing._scripts import builtin_agents
 from sketricgen.verify import AgUiOrderError, assert_valid_ag_ui, verify_events
+from tests.helpers.clients import ClientFactory
 
 pytestmark = pytest.mark.emulator
 

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from zone_helpers import FAR_ZONES, time_zone
 
 from sketricgen._transport.retry import RetryPolicy, parse_retry_after
+from tests.helpers.zones import FAR_ZONES, time_zone
 
 NOW = 1_700_000_000.0  # 2023-11-14 22:13:20 UTC
 

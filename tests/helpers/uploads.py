@@ -14,7 +14,7 @@ from sketricgen.testing._s3 import FormPart, parse_form
 
 T = TypeVar("T")
 
-FILES = Path(__file__).parent / "files"
+FILES = Path(__file__).resolve().parent.parent / "uploads" / "files"
 """Tiny committed attachments: document1.pdf, document2.pdf, image.png (the seed's names)."""
 
 

@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from client_helpers import ClientFactory
-from upload_helpers import without_file_permissions
 
 from sketricgen import (
     SketricGenClient,
@@ -30,6 +28,8 @@ from sketricgen import (
 )
 from sketricgen._uploads.filetypes import ALLOWED_TYPES, MAX_FILE_BYTES
 from sketricgen.testing import Emulator
+from tests.helpers.clients import ClientFactory
+from tests.helpers.uploads import without_file_permissions
 
 pytestmark = pytest.mark.emulator
 AGENT = "agent-123"

@@ -12,8 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from client_helpers import ClientFactory
-from upload_helpers import attached
 
 from sketricgen import SketricGenContentTypeError
 from sketricgen._uploads.filetypes import (
@@ -23,6 +21,8 @@ from sketricgen._uploads.filetypes import (
     extension_for,
 )
 from sketricgen.testing import Emulator
+from tests.helpers.clients import ClientFactory
+from tests.helpers.uploads import attached
 
 AGENT = "agent-123"
 

@@ -1,0 +1,1 @@
+"""The client against the emulator, hostile servers and cassettes (integration)."""

@@ -1,0 +1,1 @@
+"""The emulator (sketricgen.testing) over real sockets."""

@@ -1,0 +1,1 @@
+"""What the tests share: clients, cassettes, hostile servers, emulator and CLI helpers."""

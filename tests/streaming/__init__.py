@@ -1,0 +1,1 @@
+"""Streamed runs against the emulator, faults and cassettes (integration)."""

@@ -1,0 +1,1 @@
+"""Uploads against the emulator, hostile servers and cassettes (integration)."""
