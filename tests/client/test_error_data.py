@@ -7,7 +7,6 @@ import socket
 from pathlib import Path
 
 import pytest
-from tests.helpers.clients import ClientFactory
 
 import sketricgen._exceptions as exceptions_module
 from sketricgen import (
@@ -17,6 +16,7 @@ from sketricgen import (
 )
 from sketricgen._transport.errors import api_error
 from sketricgen.testing import Emulator, Fault
+from tests.helpers.clients import ClientFactory
 
 AGENT = "agent-123"
 XML = {"content-type": "application/xml"}
