@@ -13,6 +13,7 @@ from ._exceptions import SketricGenValidationError
 from ._streaming.sse import DEFAULT_MAX_EVENT_SIZE
 
 __all__ = [
+    "CHAT_KEY_HEADER",
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_CONCURRENT_UPLOADS",
     "DEFAULT_MAX_CONNECTIONS",
@@ -22,7 +23,10 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "DEFAULT_UPLOAD_BASE_URL",
     "ENV_VARS",
+    "KEY_HEADERS",
+    "UPLOAD_KEY_HEADER",
     "ClientConfig",
+    "check_seconds",
     "config_from_env",
 ]
 
@@ -46,8 +50,12 @@ ENV_VARS = {
 }
 """Each setting `from_env` reads, and the variable it reads it from."""
 
-# Header names that carry the key; only `api_key` may set them.
-_KEY_HEADERS = frozenset({"api-key", "x-api-key"})
+CHAT_KEY_HEADER = "API-KEY"
+"""The header that carries the key to the chat API."""
+UPLOAD_KEY_HEADER = "X-API-KEY"
+"""The header that carries the key to the upload API."""
+KEY_HEADERS = frozenset({CHAT_KEY_HEADER.lower(), UPLOAD_KEY_HEADER.lower()})
+"""Header names (lower case) that carry the key: only `api_key` may set them."""
 # The docs write the chat base with its path prefix; endpoints already carry it.
 _API_PREFIX = "/api/v1"
 
@@ -100,8 +108,10 @@ class ClientConfig:
         upload_base_url = _host_from_env(upload_base_url, "upload_base_url", names)
         return cls(
             api_key=_api_key(api_key, names.get("api_key", "api_key")),
-            timeout=_seconds(timeout, names.get("timeout", "timeout")),
-            upload_timeout=_seconds(upload_timeout, names.get("upload_timeout", "upload_timeout")),
+            timeout=check_seconds(timeout, names.get("timeout", "timeout"), text=True),
+            upload_timeout=check_seconds(
+                upload_timeout, names.get("upload_timeout", "upload_timeout"), text=True
+            ),
             max_retries=_retries(max_retries, names.get("max_retries", "max_retries")),
             base_url=_url(base_url, DEFAULT_BASE_URL, names.get("base_url", "base_url"), chat=True),
             upload_base_url=_url(
@@ -141,7 +151,7 @@ def config_from_env(
             source[setting] = variable
     if "api_key" not in overrides and "api_key" not in kwargs:
         raise SketricGenValidationError(
-            "no API key: set the SKETRICGEN_API_KEY environment variable, "
+            f"no API key: set the {ENV_VARS['api_key']} environment variable, "
             "or pass api_key= to from_env()",
             field="api_key",
         )
@@ -164,7 +174,7 @@ def _api_key(value: Any, name: str) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         raise SketricGenValidationError(
             f"{name} is required: pass your SketricGen API key "
-            "(or set SKETRICGEN_API_KEY and use SketricGenClient.from_env())",
+            f"(or set {ENV_VARS['api_key']} and use SketricGenClient.from_env())",
             field="api_key",
         )
     if not isinstance(value, str):
@@ -182,9 +192,14 @@ def _api_key(value: Any, name: str) -> str:
     return key
 
 
-def _seconds(value: Any, name: str) -> float:
+def check_seconds(value: Any, name: str, *, text: bool = False, or_none: bool = False) -> float:
+    """`value` as a positive, finite number of seconds; else an error naming `name`.
+
+    `text` also reads a string (an environment variable's value); `or_none`
+    says in the error that None is allowed too (the caller handles None).
+    """
     number: Any = value
-    if isinstance(value, str):
+    if text and isinstance(value, str):
         try:
             number = float(value.strip())
         except ValueError:
@@ -195,9 +210,8 @@ def _seconds(value: Any, name: str) -> float:
         or not math.isfinite(number)
         or number <= 0
     ):
-        raise SketricGenValidationError(
-            f"{name} must be a positive number of seconds, got {value!r}", field=_field(name)
-        )
+        what = "a positive number of seconds" + (" or None" if or_none else "")
+        raise SketricGenValidationError(f"{name} must be {what}, got {value!r}", field=_field(name))
     return float(number)
 
 
@@ -261,7 +275,7 @@ def _headers(value: Any) -> dict[str, str]:
             raise SketricGenValidationError(
                 f"default_headers[{name!r}] is not a valid header", field="default_headers"
             )
-        if name.lower() in _KEY_HEADERS:
+        if name.lower() in KEY_HEADERS:
             raise SketricGenValidationError(
                 f"default_headers may not set {name!r}: pass the key as api_key, so that it "
                 "goes only to SketricGen's hosts",

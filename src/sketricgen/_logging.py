@@ -9,9 +9,11 @@ from __future__ import annotations
 import logging
 import os
 
-__all__ = ["configure_from_env", "logger"]
+__all__ = ["LOG_VARIABLE", "configure_from_env", "logger"]
 
 logger = logging.getLogger("sketricgen")
+LOG_VARIABLE = "SKETRICGEN_LOG"
+"""The environment variable that turns the SDK's log on (`debug` or `info`)."""
 
 _LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
 _MARK = "_sketricgen_env_handler"
@@ -19,7 +21,7 @@ _MARK = "_sketricgen_env_handler"
 
 def configure_from_env() -> None:
     """With `SKETRICGEN_LOG=debug|info`, log to stderr at that level (once per process)."""
-    level = _LEVELS.get(os.environ.get("SKETRICGEN_LOG", "").strip().lower())
+    level = _LEVELS.get(os.environ.get(LOG_VARIABLE, "").strip().lower())
     if level is None:
         return
     logger.setLevel(level)

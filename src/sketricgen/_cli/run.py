@@ -10,7 +10,7 @@ from typing import Any, Optional
 from .._client import SketricGenClient
 from .._config import ENV_VARS
 from .._exceptions import SketricGenError, SketricGenValidationError
-from .._logging import logger
+from .._logging import LOG_VARIABLE, logger
 from .._uploads.files import inspect_file
 from .._workflow.validation import validate_run_workflow
 from .events import EventPrinter, out_of_credits
@@ -116,7 +116,7 @@ def show_sdk_warnings(console: Console) -> Optional[logging.Handler]:
 
     Returns the handler added (None when SKETRICGEN_LOG or the caller set one up).
     """
-    if os.environ.get("SKETRICGEN_LOG", "").strip() or logger.handlers:
+    if os.environ.get(LOG_VARIABLE, "").strip() or logger.handlers:
         return None
     handler = _ConsoleHandler(console)
     logger.addHandler(handler)

@@ -6,6 +6,7 @@ import os
 import re
 import shlex
 
+from .._config import ENV_VARS
 from .._exceptions import (
     SketricGenAPIError,
     SketricGenError,
@@ -16,7 +17,7 @@ from .output import EXIT_ERROR, EXIT_USAGE
 
 __all__ = ["NO_API_KEY", "CommandError", "about_file", "exit_code", "worded"]
 
-NO_API_KEY = "set SKETRICGEN_API_KEY or pass --api-key"
+NO_API_KEY = f"set {ENV_VARS['api_key']} or pass --api-key"
 
 # A parameter of the SDK, as the command line spells it.
 _SPELLED = {
@@ -29,7 +30,7 @@ _SPELLED = {
     "max_retries": "--max-retries",
     "base_url": "--base-url",
     "upload_base_url": "--upload-base-url",
-    "upload_timeout": "SKETRICGEN_UPLOAD_TIMEOUT",
+    "upload_timeout": ENV_VARS["upload_timeout"],
 }
 _PARAMETER = re.compile(r"\b(" + "|".join(_SPELLED) + r")\b(=?)")
 

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import math
 import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Optional, Union, cast
 
+from .._config import check_seconds
 from .._exceptions import (
     SketricGenError,
     SketricGenIncompleteStreamError,
@@ -325,14 +325,4 @@ def check_stream_timeout(stream_timeout: object, *, stream: object) -> Optional[
             "timeout= bounds the other calls)",
             field="stream_timeout",
         )
-    if (
-        isinstance(stream_timeout, bool)
-        or not isinstance(stream_timeout, (int, float))
-        or not math.isfinite(stream_timeout)
-        or stream_timeout <= 0
-    ):
-        raise SketricGenValidationError(
-            f"stream_timeout must be a positive number of seconds or None, got {stream_timeout!r}",
-            field="stream_timeout",
-        )
-    return float(stream_timeout)
+    return check_seconds(stream_timeout, "stream_timeout", or_none=True)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Optional, overload
 
 import httpx
 
+from .._config import ENV_VARS
 from .._exceptions import (
     SketricGenAPIError,
     SketricGenAuthenticationError,
@@ -61,7 +62,7 @@ _CLASSES: dict[int, type[SketricGenAPIError]] = {
 
 _HINTS = {
     400: "The service refused the request as malformed; fix what it names.",
-    401: "Check the API key (api_key=, or SKETRICGEN_API_KEY with from_env()).",
+    401: f"Check the API key (api_key=, or {ENV_VARS['api_key']} with from_env()).",
     403: "This API key may not do this (for example, use this agent).",
     404: "Check agent_id and conversation_id.",
     409: "The conversation's state refuses this request (e.g. a HITL request already resolved).",
