@@ -219,18 +219,21 @@ def write(
         "",
         *(f"- {label}: {value}" for label, value in meta["machine"]),
         "",
-        "## Results",
-        "",
-        *report.table(variants, results),
-        "",
-        "## Server and client CPU during the timed sections",
-        "",
-        "The server runs in its own process; `server busy` is its CPU time over the timed "
-        "wall time (100% would mean one core saturated: the server would be the bottleneck).",
-        "",
-        *report.server_table(variants, results),
-        "",
     ]
+    if variants:
+        lines += [
+            "## Results",
+            "",
+            *report.table(variants, results),
+            "",
+            "## Server and client CPU during the timed sections",
+            "",
+            "The server runs in its own process; `server busy` is its CPU time over the timed "
+            "wall time (100% would mean one core saturated: the server would be the bottleneck).",
+            "",
+            *report.server_table(variants, results),
+            "",
+        ]
     if cold:
         lines += [
             "## Cold start: the SDK against the incumbent",
@@ -304,7 +307,10 @@ def main() -> None:
             reps_used[reps] += 1
             results[variant.key] = bench.run(variant, reps)
             print(_progress(variant, results[variant.key]), flush=True)
-        cold = coldstart.run(bench.base_url, args.reps or coldstart.DEFAULT_REPS, cold_keys)
+        cold_reps = args.reps or coldstart.DEFAULT_REPS
+        if cold_keys:
+            reps_used[cold_reps] += len(cold_keys)
+        cold = coldstart.run(bench.base_url, cold_reps, cold_keys)
         for key, sides in cold.items():
             print(f"  {key:<18} " + coldstart.progress(sides), flush=True)
         if not args.no_profile:
