@@ -64,7 +64,11 @@ CORES: tuple[Core, ...] = (
         "sketricgen._streaming.result",
         ("tests/streaming/test_stream_results.py",),
     ),
-    Core("validation", "sketricgen._workflow.validation", ("tests/client/test_validation.py",)),
+    Core(
+        "validation",
+        "sketricgen._workflow.validation",
+        ("tests/unit/workflow/test_validation.py", "tests/client/test_validation.py"),
+    ),
     Core("files", "sketricgen._uploads.files", ("tests/unit/uploads/test_files.py",)),
     Core("file types", "sketricgen._uploads.filetypes", ("tests/unit/uploads/test_filetypes.py",)),
     Core(

@@ -9,7 +9,7 @@ import zlib
 import httpx
 import pytest
 
-from sketricgen._transport.body import BodyReader
+from sketricgen._transport.body import ERROR_BODY_LIMIT, BodyReader, _Inflater
 
 TEXT = b'{"response": "Hello!"}' * 1000
 
@@ -80,3 +80,28 @@ def test_the_deadline_stops_the_reading() -> None:
     timed.expire()
     assert timed.feed(b"x")
     assert timed.expired
+
+
+def test_an_error_body_keeps_at_most_one_mebibyte() -> None:
+    assert ERROR_BODY_LIMIT == 1024 * 1024
+
+
+def test_the_last_byte_of_room_is_kept_when_truncating() -> None:
+    reader = BodyReader(10, None, truncate=True)
+    assert reader.feed(b"012345678") is False
+    assert reader.feed(b"9abc") is True
+    assert reader.content() == b"0123456789"
+
+
+def test_inflating_goes_a_quarter_mebibyte_at_a_time() -> None:
+    inflater = _Inflater(zlib.MAX_WBITS | 16)
+    pieces = list(inflater.slices(gzip.compress(bytes(3 * 256 * 1024 + 5))))
+    assert [len(piece) for piece in pieces] == [256 * 1024] * 3 + [5]
+
+
+def test_a_body_corrupt_past_its_first_slice_is_a_decoding_error() -> None:
+    packed = bytearray(gzip.compress(bytes(range(256)) * 8192))  # 2 MiB: inflated in slices
+    packed[len(packed) // 2 : len(packed) // 2 + 64] = bytes(64)
+    reader = BodyReader(4 * 1024 * 1024, None, encoding="gzip")
+    with pytest.raises(httpx.DecodingError, match="corrupt"):
+        reader.feed(bytes(packed))

@@ -452,3 +452,9 @@ def test_a_json_escaped_key_in_a_text_body_is_removed() -> None:
     error = api_error(500, {"content-type": "text/plain"}, body, target=TARGET, secret=KEY)
     assert error.response_body == "echo: ***"
     assert not _leaks(str(error))
+
+
+@pytest.mark.parametrize("status", [300, 308])
+def test_a_redirect_of_any_3xx_says_to_check_base_url(status: int) -> None:
+    error = api_error(status, {"location": "https://elsewhere.example/"}, b"", target=TARGET)
+    assert str(error).endswith("Unexpected redirect to https://elsewhere.example/; check base_url.")
