@@ -1,5 +1,10 @@
 """Generate the low-level client and the wire models from openapi/sketricgen.yaml.
 
+The low-level client comes from openapi-python-client with this project's
+templates (scripts/templates/openapi-python-client/): each operation is an
+I/O-free pair, `build_request` and `parse_response`, over the pydantic wire
+models of datamodel-code-generator (the one model layer).
+
     python scripts/generate.py              # rewrite generated/
     python scripts/generate.py --check      # regenerate elsewhere, fail on any difference
                                             # (or on uncommitted changes to generated/)
@@ -27,6 +32,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "sketricgen.yaml"
 GENERATED = ROOT / "generated"
+# openapi-python-client's templates that differ from its own (an I/O-free pair per operation).
+TEMPLATES = ROOT / "scripts" / "templates" / "openapi-python-client"
 LOWLEVEL = "sketricgen_lowlevel"
 MODELS = "sketricgen_models"
 BIN = Path(sys.executable).parent
@@ -75,11 +82,12 @@ def _referenced(node: Any, found: set[str]) -> None:
 
 
 def operations_only(spec: dict[str, Any]) -> dict[str, Any]:
-    """The spec with only the components its operations reach.
+    """The spec with only the components its operations reach, each schema marked.
 
     The low-level client needs the request and answer shapes, not the AG-UI
-    event payloads (those are the pydantic models' job): loading ~100 unused
-    attrs classes would slow down every program's first call.
+    event payloads. Each schema kept gets `x-sketricgen-model: <name>`: the
+    model template re-exports that pydantic class of `sketricgen_models`
+    (the one model layer), where an inline object stays a dict.
     """
     components = spec["components"]
     reached: set[str] = set()
@@ -95,7 +103,13 @@ def operations_only(spec: dict[str, Any]) -> dict[str, Any]:
     pruned["components"] = {
         kind: (
             {name: item for name, item in items.items() if f"#/components/{kind}/{name}" in reached}
-            if kind in ("schemas", "responses")
+            if kind == "responses"
+            else {
+                name: {**item, "x-sketricgen-model": name}
+                for name, item in items.items()
+                if f"#/components/{kind}/{name}" in reached
+            }
+            if kind == "schemas"
             else items
         )
         for kind, items in components.items()
@@ -119,6 +133,7 @@ def generate_into(out: Path) -> None:
                 "--path", str(operations),
                 "--meta", "none",
                 "--config", str(ROOT / "scripts" / "openapi-python-client.yaml"),
+                "--custom-template-path", str(TEMPLATES),
                 "--output-path", str(scratch / LOWLEVEL),
             ],
             cwd=scratch,
@@ -179,9 +194,9 @@ def main() -> int:
                     print(f"  generated/{name}")
                 print("run `make generate` and commit the result")
                 return 1
-            uncommitted = _uncommitted(GENERATED)
+            uncommitted = _uncommitted(GENERATED) + _uncommitted(TEMPLATES)
             if uncommitted:
-                print("generated/ matches the spec but is not committed:")
+                print("generated/ matches the spec and templates, but they are not committed:")
                 for line in uncommitted:
                     print(f"  {line}")
                 return 1

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from sketricgen_lowlevel.api.chat import run_workflow
-from sketricgen_lowlevel.models import RunWorkflowRequest
 from sketricgen_models import (
     ChatResponse,
     GenericAgUiEvent,
     RunHaltedOutOfCreditsEvent,
     RunStartedEvent,
+    RunWorkflowRequest,
     TextMessageContentEvent,
     ToolCallStartEvent,
     UploadInitResponse,
@@ -116,7 +116,6 @@ def test_upload_init_answer_parses() -> None:
 
 def test_lowlevel_client_builds_the_run_request() -> None:
     body = RunWorkflowRequest(agent_id="agent-123", user_input="Hello", stream=True)
-    kwargs = run_workflow._get_kwargs(body=body)
-    assert kwargs["method"] == "post"
-    assert kwargs["url"] == "/api/v1/run-workflow"
-    assert kwargs["json"] == {"agent_id": "agent-123", "user_input": "Hello", "stream": True}
+    call = run_workflow.build_request(body=body)
+    assert (call.method, call.url) == ("POST", "/api/v1/run-workflow")
+    assert call.json == {"agent_id": "agent-123", "user_input": "Hello", "stream": True}

@@ -1,8 +1,10 @@
-"""A client library for accessing SketricGen Chat Server API"""
+"""The operations of openapi/sketricgen.yaml, without I/O.
 
-from .client import AuthenticatedClient, Client
+`api.<tag>.<operation>.build_request(...)` gives the request to send;
+`api.<tag>.<operation>.parse_response(status_code, content)` reads its answer.
+"""
 
-__all__ = (
-    "AuthenticatedClient",
-    "Client",
-)
+from .errors import UnexpectedStatus
+from .types import OperationRequest
+
+__all__ = ["OperationRequest", "UnexpectedStatus"]

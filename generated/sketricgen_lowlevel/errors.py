@@ -1,15 +1,18 @@
-"""Contains shared errors types that can be raised from API functions"""
+"""What an operation's `parse_response` raises for a status its spec entry does not list."""
 
 
-class UnexpectedStatus(Exception):
-    """Raised by api functions when the response status an undocumented status and Client.raise_on_unexpected_status is True"""
+class UnexpectedStatus(ValueError):
+    """A status the operation does not describe; `content` holds the body received.
 
-    def __init__(self, status_code: int, content: bytes):
+    A `ValueError`, as pydantic's `ValidationError` for a body of the wrong
+    shape: either way the answer does not fit the spec.
+    """
+
+    def __init__(self, status_code: int, content: bytes) -> None:
         self.status_code = status_code
         self.content = content
-
         super().__init__(
-            f"Unexpected status code: {status_code}\n\nResponse content:\n{content.decode(errors='ignore')}"
+            f"unexpected status {status_code} ({len(content)} bytes of body)"
         )
 
 

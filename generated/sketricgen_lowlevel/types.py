@@ -1,54 +1,29 @@
-"""Contains some shared types for properties"""
+"""The request an operation's `build_request` returns, for the caller to send."""
 
-from collections.abc import Mapping, MutableMapping
-from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, Optional, TypeVar, Union
-
-from attrs import define
+from collections.abc import Mapping
+from typing import Any, NamedTuple, Optional
+from urllib.parse import urlencode
 
 
-class Unset:
-    def __bool__(self) -> Literal[False]:
-        return False
+class OperationRequest(NamedTuple):
+    """One HTTP request, without I/O: `path` is relative to the API's base URL."""
+
+    method: str
+    path: str
+    headers: Mapping[str, str]
+    params: Mapping[str, Any]
+    json: Optional[Any] = None
+
+    @property
+    def url(self) -> str:
+        """`path` followed by `params` as its query string (booleans as `true`/`false`)."""
+        if not self.params:
+            return self.path
+        query = {
+            k: str(v).lower() if isinstance(v, bool) else v
+            for k, v in self.params.items()
+        }
+        return f"{self.path}?{urlencode(query, doseq=True)}"
 
 
-UNSET: Unset = Unset()
-
-# The types that `httpx.Client(files=)` can accept, copied from that library.
-FileContent = Union[IO[bytes], bytes, str]
-FileTypes = Union[
-    # (filename, file (or bytes), content_type)
-    tuple[Optional[str], FileContent, Optional[str]],
-    # (filename, file (or bytes), content_type, headers)
-    tuple[Optional[str], FileContent, Optional[str], Mapping[str, str]],
-]
-RequestFiles = list[tuple[str, FileTypes]]
-
-
-@define
-class File:
-    """Contains information for file uploads"""
-
-    payload: BinaryIO
-    file_name: Optional[str] = None
-    mime_type: Optional[str] = None
-
-    def to_tuple(self) -> FileTypes:
-        """Return a tuple representation that httpx will accept for multipart/form-data"""
-        return self.file_name, self.payload, self.mime_type
-
-
-T = TypeVar("T")
-
-
-@define
-class Response(Generic[T]):
-    """A response from an endpoint"""
-
-    status_code: HTTPStatus
-    content: bytes
-    headers: MutableMapping[str, str]
-    parsed: Optional[T]
-
-
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = ["OperationRequest"]

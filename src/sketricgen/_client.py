@@ -84,7 +84,8 @@ class SketricGenClient:
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
         max_connections: Optional[int] = DEFAULT_MAX_CONNECTIONS,
     ) -> None:
-        config = ClientConfig.create(
+        configure_from_env()
+        self._config = ClientConfig.create(
             api_key,
             timeout,
             upload_timeout,
@@ -97,17 +98,6 @@ class SketricGenClient:
             max_event_size=max_event_size,
             max_connections=max_connections,
         )
-        self._open(config, http_client, async_http_client)
-
-    def _open(
-        self,
-        config: ClientConfig,
-        http_client: Optional[httpx.Client] = None,
-        async_http_client: Optional[httpx.AsyncClient] = None,
-    ) -> None:
-        """Set the client up from validated settings and the httpx clients given, if any."""
-        configure_from_env()
-        self._config = config
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise SketricGenValidationError(
                 "http_client must be an httpx.Client (use async_http_client= for an AsyncClient)",
@@ -131,13 +121,9 @@ class SketricGenClient:
         and SKETRICGEN_UPLOAD_BASE_URL.
         """
         kwargs, source = config_from_env(overrides)
-        if cls.__init__ is not SketricGenClient.__init__:
-            return cls(**kwargs)  # a subclass's own constructor
-        clients = {name: kwargs.pop(name) for name in _HTTP_CLIENTS if name in kwargs}
-        client = cls.__new__(cls)
-        # Validated once, here, so that an error names the variable a value came from.
-        client._open(ClientConfig.create(**kwargs, source=source), **clients)
-        return client
+        settings = {k: v for k, v in kwargs.items() if k in _CONFIG_KEYWORDS}
+        ClientConfig.create(**settings, source=source)  # so errors name the variable
+        return cls(**kwargs)
 
     @property
     def base_url(self) -> str:
@@ -237,7 +223,7 @@ class SketricGenClient:
         """
         await warm_up()  # the generated code loads on the first call, off the loop
         from ._streaming.core import check_stream_timeout  # noqa: PLC0415
-        from ._workflow.plan import ChatResponse, plan_run  # noqa: PLC0415
+        from ._workflow.plan import ChatResponse, parse_response, plan_run  # noqa: PLC0415
 
         stream_timeout = check_stream_timeout(stream_timeout, stream=stream)
         plan = plan_run(
@@ -251,7 +237,7 @@ class SketricGenClient:
 
             return await open_stream(self._async, self._core, spec, stream_timeout=stream_timeout)
         response = await self._async.send(spec)
-        return self._core.parse(spec, response, ChatResponse)
+        return self._core.parse(spec, response, ChatResponse, parse_response)
 
     # fmt: off
     @overload
@@ -303,7 +289,7 @@ class SketricGenClient:
     ) -> Union[ChatResponse, Stream]:
         """The blocking twin of `run_workflow`, with the same arguments (a `Stream` if streamed)."""
         from ._streaming.core import check_stream_timeout  # noqa: PLC0415
-        from ._workflow.plan import ChatResponse, plan_run  # noqa: PLC0415
+        from ._workflow.plan import ChatResponse, parse_response, plan_run  # noqa: PLC0415
 
         stream_timeout = check_stream_timeout(stream_timeout, stream=stream)
         plan = plan_run(
@@ -317,7 +303,7 @@ class SketricGenClient:
 
             return open_stream_sync(self._sync, self._core, spec, stream_timeout=stream_timeout)
         response = self._sync.send(spec)
-        return self._core.parse(spec, response, ChatResponse)
+        return self._core.parse(spec, response, ChatResponse, parse_response)
 
     async def upload_file(
         self,
@@ -462,4 +448,6 @@ class SketricGenClient:
         await self.aclose()
 
 
-_HTTP_CLIENTS = ("http_client", "async_http_client")
+_CONFIG_KEYWORDS = frozenset(
+    {"api_key", "timeout", "upload_timeout", "max_retries", "base_url", "upload_base_url"}
+)

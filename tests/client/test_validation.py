@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from client_helpers import ClientFactory
 from sketricgen_lowlevel.api.chat import run_workflow as run_workflow_api
 
 from sketricgen import (
@@ -17,6 +16,7 @@ from sketricgen import (
 )
 from sketricgen._workflow.validation import MAX_CONTACT_ID, MAX_USER_INPUT, validate_run_workflow
 from sketricgen.testing import Emulator
+from tests.helpers.clients import ClientFactory
 
 OK: dict[str, Any] = {"agent_id": "agent-123", "user_input": "Hello!"}
 RESUME = HitlResume(request_id="req-1", decisions=[HitlDecision(type="approve")])
@@ -24,7 +24,7 @@ RESUME = HitlResume(request_id="req-1", decisions=[HitlDecision(type="approve")]
 
 def _body(**kwargs: Any) -> dict[str, Any]:
     request = validate_run_workflow(**{**OK, **kwargs})
-    body: dict[str, Any] = run_workflow_api._get_kwargs(body=request)["json"]
+    body: dict[str, Any] = run_workflow_api.build_request(body=request).json
     return body
 
 

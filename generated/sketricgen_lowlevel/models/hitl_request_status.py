@@ -1,18 +1,7 @@
-from typing import Literal, cast
+"""`HitlRequestStatus`: the values the spec allows."""
+
+from typing import Literal
 
 HitlRequestStatus = Literal["pending", "resolved", "resuming", "superseded"]
 
-HITL_REQUEST_STATUS_VALUES: set[HitlRequestStatus] = {
-    "pending",
-    "resolved",
-    "resuming",
-    "superseded",
-}
-
-
-def check_hitl_request_status(value: str) -> HitlRequestStatus:
-    if value in HITL_REQUEST_STATUS_VALUES:
-        return cast(HitlRequestStatus, value)
-    raise TypeError(
-        f"Unexpected value {value!r}. Expected one of {HITL_REQUEST_STATUS_VALUES!r}"
-    )
+__all__ = ["HitlRequestStatus"]

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, Union
 
 import httpx
 
-from .._config import CHAT_KEY_HEADER, KEY_HEADERS, UPLOAD_KEY_HEADER, ClientConfig
+from .._config import ClientConfig
 from .._exceptions import (
     SketricGenClosedError,
     SketricGenRedirectError,
@@ -40,6 +40,7 @@ from .retry import RetryDecision, RetryPolicy
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
+    from sketricgen_lowlevel import OperationRequest
 
 __all__ = ["Host", "RequestSpec", "TransportCore", "closed_error", "nothing", "user_agent"]
 
@@ -48,6 +49,7 @@ CONNECT_TIMEOUT = 10.0
 KEEPALIVE_CONNECTIONS = 20
 """Idle connections a pool keeps open at most (httpx's default)."""
 
+_KEY_HEADERS = ("api-key", "x-api-key")
 _DEBUG = logging.DEBUG
 Model = TypeVar("Model", bound="BaseModel")
 HttpClient = Union[httpx.Client, httpx.AsyncClient]
@@ -82,6 +84,16 @@ class RequestSpec:
     body: Optional[Callable[[], Mapping[str, Any]]] = None
     timeout: Optional[httpx.Timeout] = None
 
+    @classmethod
+    def of(
+        cls, call: OperationRequest, *, host: Host = Host.CHAT, idempotent: bool = False
+    ) -> RequestSpec:
+        """The spec that sends `call`, a generated operation's `build_request(...)`."""
+        return cls(
+            call.method, call.url, host=host, json=call.json, headers=call.headers,
+            idempotent=idempotent,
+        )  # fmt: skip
+
 
 @dataclass(frozen=True)
 class _HostSettings:
@@ -113,19 +125,17 @@ class TransportCore:
         self.config = config
         self.policy = policy or RetryPolicy(max_retries=config.max_retries)
         self._secret = config.api_key
-        self._private_headers = (*KEY_HEADERS, *config.default_headers)
+        self._private_headers = (*_KEY_HEADERS, *config.default_headers)
         agent = {"User-Agent": user_agent()}
         common = {**agent, "Accept": "application/json", **config.default_headers}
         # Built once: a call only merges its own few headers into these.
         self._hosts = {
             Host.CHAT: _HostSettings(
-                config.base_url,
-                {**common, CHAT_KEY_HEADER: config.api_key},
-                _timeout(config.timeout),
+                config.base_url, {**common, "API-KEY": config.api_key}, _timeout(config.timeout)
             ),
             Host.UPLOAD: _HostSettings(
                 config.upload_base_url,
-                {**common, UPLOAD_KEY_HEADER: config.api_key},
+                {**common, "X-API-KEY": config.api_key},
                 _timeout(config.upload_timeout),
             ),
             Host.EXTERNAL: _HostSettings("", agent, _timeout(config.upload_timeout)),
@@ -175,7 +185,7 @@ class TransportCore:
                 **extra,
             )
         if spec.host is Host.UPLOAD:
-            request.headers.pop(CHAT_KEY_HEADER, None)  # the chat host's name for the key
+            request.headers.pop("api-key", None)  # the chat host's name for the key
         elif spec.host is Host.EXTERNAL:
             # Whatever set it (the client's defaults, a header in `spec`, the
             # user's own httpx client), the key never goes to a third party;
@@ -284,11 +294,23 @@ class TransportCore:
                 self.policy.max_retries + 1,
             )
 
-    def parse(self, spec: RequestSpec, response: httpx.Response, model: type[Model]) -> Model:
-        """The success body as `model`, or a `SketricGenUnexpectedResponseError`."""
+    def parse(
+        self,
+        spec: RequestSpec,
+        response: httpx.Response,
+        model: type[Model],
+        read: Callable[[int, bytes], object],
+    ) -> Model:
+        """The success body as `model`, or a `SketricGenUnexpectedResponseError`.
+
+        `read` is the generated operation's `parse_response`: it validates the
+        body once, as the spec describes the answer of its status.
+        """
         try:
-            return model.model_validate_json(response.content)
-        except ValueError:  # pydantic's ValidationError (importing it costs import time)
+            answer = read(response.status_code, response.content)
+        except ValueError:  # pydantic's ValidationError, bad JSON, a status the spec omits
+            answer = None
+        if not isinstance(answer, model):
             raise unexpected_body(
                 response.status_code,
                 response.headers,
@@ -297,6 +319,7 @@ class TransportCore:
                 expected=f"a {model.__name__} JSON object",
                 secret=self._secret,
             ) from None
+        return answer
 
     def _redirect(
         self, spec: RequestSpec, response: httpx.Response, content: bytes

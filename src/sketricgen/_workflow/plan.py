@@ -1,4 +1,7 @@
-"""The run-workflow call without I/O: arguments → `RequestSpec`, built by the generated client.
+"""The run-workflow call without I/O: checked arguments → the generated operation's request.
+
+The generated `run_workflow` operation builds the request from the checked
+wire model (`spec`) and reads the answer (`parse_response`, for `_client`).
 
 `_client` imports this module on the first call rather than at import time:
 the generated packages take longer to import than httpx and pydantic.
@@ -10,17 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import attrs
-from sketricgen_lowlevel.api.chat import run_workflow as run_workflow_api
-from sketricgen_lowlevel.models import RunWorkflowRequest
-from sketricgen_lowlevel.types import Unset
-from sketricgen_models import ChatResponse
+from sketricgen_lowlevel.api.chat import run_workflow
+from sketricgen_lowlevel.api.chat.run_workflow import parse_response
+from sketricgen_models import ChatResponse, RunWorkflowRequest
 
 from .._transport.core import RequestSpec
 from .._uploads.files import LocalFile, inspect_paths
 from .validation import validate_run_workflow
 
-__all__ = ["ChatResponse", "RunPlan", "plan_run", "request_spec"]
+__all__ = ["ChatResponse", "RunPlan", "parse_response", "plan_run"]
 
 
 @dataclass(frozen=True)
@@ -35,13 +36,9 @@ class RunPlan:
         if len(file_ids) != len(self.files):
             raise ValueError(f"{len(self.files)} files to attach, {len(file_ids)} ids given")
         body = self.body
-        if file_ids:
-            explicit = [] if isinstance(body.assets, Unset) else list(body.assets)
-            body = attrs.evolve(body, assets=[*explicit, *file_ids])
-        call = run_workflow_api._get_kwargs(body=body)
-        return RequestSpec(
-            call["method"].upper(), call["url"], json=call["json"], headers=call["headers"]
-        )
+        if file_ids:  # ids the upload API gave: no need to validate the body again
+            body = body.model_copy(update={"assets": [*(body.assets or ()), *file_ids]})
+        return RequestSpec.of(run_workflow.build_request(body=body))
 
 
 def plan_run(
@@ -70,8 +67,3 @@ def plan_run(
     )
     files = inspect_paths(file_paths)
     return RunPlan(body, files)
-
-
-def request_spec(**arguments: Any) -> RequestSpec:
-    """`plan_run` for a run without files: its request."""
-    return plan_run(**arguments).spec()

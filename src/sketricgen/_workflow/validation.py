@@ -3,6 +3,7 @@
 The length limits are read from the generated models, so the OpenAPI
 description stays their single source; the rules between fields (an empty
 input needs assets or a resume, a resume needs a conversation) are here.
+The body returned is the wire model itself, validated once, here.
 """
 
 from __future__ import annotations
@@ -11,11 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NoReturn, Optional
 
 from pydantic import BaseModel, ValidationError
-from sketricgen_lowlevel.models import HitlResume as WireHitlResume
-from sketricgen_lowlevel.models import RunWorkflowRequest
-from sketricgen_lowlevel.types import UNSET
-from sketricgen_models import HitlResume
-from sketricgen_models import RunWorkflowRequest as RunWorkflowModel
+from sketricgen_models import HitlResume, RunWorkflowRequest
 
 from .._exceptions import SketricGenValidationError
 
@@ -30,8 +27,8 @@ def _max_length(model: type[BaseModel], name: str) -> int:
     raise LookupError(f"the spec gives {model.__name__}.{name} no maxLength")
 
 
-MAX_USER_INPUT = _max_length(RunWorkflowModel, "user_input")
-MAX_CONTACT_ID = _max_length(RunWorkflowModel, "contact_id")
+MAX_USER_INPUT = _max_length(RunWorkflowRequest, "user_input")
+MAX_CONTACT_ID = _max_length(RunWorkflowRequest, "contact_id")
 
 
 def validate_run_workflow(
@@ -91,16 +88,21 @@ def validate_run_workflow(
             "user_input is empty: pass a message as user_input, attach files (file_paths= or "
             "assets=), or resume a paused run with hitl_resume= and its conversation_id=",
         )
-    return RunWorkflowRequest(
-        agent_id=agent_id,
-        user_input=user_input,
-        conversation_id=UNSET if conversation_id is None else conversation_id,
-        contact_id=UNSET if contact_id is None else contact_id,
-        stream=stream,
-        assets=asset_ids if asset_ids else UNSET,
-        enable_hitl=UNSET if enable_hitl is None else enable_hitl,
-        hitl_resume=UNSET if resume is None else resume,
-    )
+    # The wire model's own validation, once; a field left None stays out of the request.
+    try:
+        return RunWorkflowRequest(
+            agent_id=agent_id,
+            user_input=user_input,
+            conversation_id=conversation_id,
+            contact_id=contact_id,
+            stream=stream,
+            assets=asset_ids or None,
+            enable_hitl=enable_hitl,
+            hitl_resume=resume,
+        )
+    except ValidationError as exc:  # a rule of the spec that the checks above do not know
+        first = exc.errors()[0]
+        _fail(str(first["loc"][0]), f"{'.'.join(map(str, first['loc']))}: {first['msg']}")
 
 
 def require_text(value: Any, name: str, what: str) -> None:
@@ -122,7 +124,7 @@ def _assets(assets: Any) -> Optional[list[str]]:
     return list(assets)
 
 
-def _resume(value: Any) -> Optional[WireHitlResume]:
+def _resume(value: Any) -> Optional[HitlResume]:
     if value is None:
         return None
     if not isinstance(value, (HitlResume, Mapping)):
@@ -130,14 +132,15 @@ def _resume(value: Any) -> Optional[WireHitlResume]:
             "hitl_resume",
             f"hitl_resume must be a HitlResume (or a dict of one), got {type(value).__name__}",
         )
+    if isinstance(value, HitlResume):
+        return value
     try:
-        model = value if isinstance(value, HitlResume) else HitlResume.model_validate(value)
+        return HitlResume.model_validate(value)
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}" for error in exc.errors()
         )
         _fail("hitl_resume", f"hitl_resume is not a valid HitlResume: {problems}")
-    return WireHitlResume.from_dict(model.model_dump(mode="json", exclude_none=True))
 
 
 def _fail(name: str, message: str) -> NoReturn:
