@@ -84,8 +84,7 @@ class SketricGenClient:
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
         max_connections: Optional[int] = DEFAULT_MAX_CONNECTIONS,
     ) -> None:
-        configure_from_env()
-        self._config = ClientConfig.create(
+        config = ClientConfig.create(
             api_key,
             timeout,
             upload_timeout,
@@ -98,6 +97,17 @@ class SketricGenClient:
             max_event_size=max_event_size,
             max_connections=max_connections,
         )
+        self._open(config, http_client, async_http_client)
+
+    def _open(
+        self,
+        config: ClientConfig,
+        http_client: Optional[httpx.Client] = None,
+        async_http_client: Optional[httpx.AsyncClient] = None,
+    ) -> None:
+        """Set the client up from validated settings and the httpx clients given, if any."""
+        configure_from_env()
+        self._config = config
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise SketricGenValidationError(
                 "http_client must be an httpx.Client (use async_http_client= for an AsyncClient)",
@@ -121,9 +131,13 @@ class SketricGenClient:
         and SKETRICGEN_UPLOAD_BASE_URL.
         """
         kwargs, source = config_from_env(overrides)
-        settings = {k: v for k, v in kwargs.items() if k in _CONFIG_KEYWORDS}
-        ClientConfig.create(**settings, source=source)  # so errors name the variable
-        return cls(**kwargs)
+        if cls.__init__ is not SketricGenClient.__init__:
+            return cls(**kwargs)  # a subclass's own constructor
+        clients = {name: kwargs.pop(name) for name in _HTTP_CLIENTS if name in kwargs}
+        client = cls.__new__(cls)
+        # Validated once, here, so that an error names the variable a value came from.
+        client._open(ClientConfig.create(**kwargs, source=source), **clients)
+        return client
 
     @property
     def base_url(self) -> str:
@@ -403,7 +417,7 @@ class SketricGenClient:
         `async with`): their connections can only be closed from async code.
         """
         self._sync.close()
-        self._async.mark_closed()
+        self._async.close()
         if not self._async.is_open:
             return
         try:
@@ -448,6 +462,4 @@ class SketricGenClient:
         await self.aclose()
 
 
-_CONFIG_KEYWORDS = frozenset(
-    {"api_key", "timeout", "upload_timeout", "max_retries", "base_url", "upload_base_url"}
-)
+_HTTP_CLIENTS = ("http_client", "async_http_client")

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, Union
 
 import httpx
 
-from .._config import ClientConfig
+from .._config import CHAT_KEY_HEADER, KEY_HEADERS, UPLOAD_KEY_HEADER, ClientConfig
 from .._exceptions import (
     SketricGenClosedError,
     SketricGenRedirectError,
@@ -49,7 +49,6 @@ CONNECT_TIMEOUT = 10.0
 KEEPALIVE_CONNECTIONS = 20
 """Idle connections a pool keeps open at most (httpx's default)."""
 
-_KEY_HEADERS = ("api-key", "x-api-key")
 _DEBUG = logging.DEBUG
 Model = TypeVar("Model", bound="BaseModel")
 HttpClient = Union[httpx.Client, httpx.AsyncClient]
@@ -125,17 +124,19 @@ class TransportCore:
         self.config = config
         self.policy = policy or RetryPolicy(max_retries=config.max_retries)
         self._secret = config.api_key
-        self._private_headers = (*_KEY_HEADERS, *config.default_headers)
+        self._private_headers = (*KEY_HEADERS, *config.default_headers)
         agent = {"User-Agent": user_agent()}
         common = {**agent, "Accept": "application/json", **config.default_headers}
         # Built once: a call only merges its own few headers into these.
         self._hosts = {
             Host.CHAT: _HostSettings(
-                config.base_url, {**common, "API-KEY": config.api_key}, _timeout(config.timeout)
+                config.base_url,
+                {**common, CHAT_KEY_HEADER: config.api_key},
+                _timeout(config.timeout),
             ),
             Host.UPLOAD: _HostSettings(
                 config.upload_base_url,
-                {**common, "X-API-KEY": config.api_key},
+                {**common, UPLOAD_KEY_HEADER: config.api_key},
                 _timeout(config.upload_timeout),
             ),
             Host.EXTERNAL: _HostSettings("", agent, _timeout(config.upload_timeout)),
@@ -185,7 +186,7 @@ class TransportCore:
                 **extra,
             )
         if spec.host is Host.UPLOAD:
-            request.headers.pop("api-key", None)  # the chat host's name for the key
+            request.headers.pop(CHAT_KEY_HEADER, None)  # the chat host's name for the key
         elif spec.host is Host.EXTERNAL:
             # Whatever set it (the client's defaults, a header in `spec`, the
             # user's own httpx client), the key never goes to a third party;

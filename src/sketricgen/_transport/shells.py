@@ -129,6 +129,12 @@ class Transport:
             response.close()
         return self._core.answered(spec, attempt, response, reader, error)
 
+    @property
+    def is_open(self) -> bool:
+        """True while an httpx client the SDK created holds connections to close."""
+        client = self._client
+        return self._owned and client is not None and not client.is_closed
+
     def close(self) -> None:
         """Close the pooled connections (a user's own httpx client is left open)."""
         with self._lock:
@@ -264,8 +270,8 @@ class AsyncTransport:
             await asyncio.sleep(delay)
             attempt += 1
 
-    def mark_closed(self) -> None:
-        """Refuse further calls without awaiting anything (see `aclose`)."""
+    def close(self) -> None:
+        """Refuse further calls, awaiting nothing; `aclose` also closes this loop's pool."""
         self._closed = True
 
     async def aclose(self) -> None:
