@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from sketricgen_models import AgUiEvent, GenericAgUiEvent
 
-from ..events import AgUiEventModel
-from .event import TERMINAL_EVENT_TYPES
+if TYPE_CHECKING:
+    from ..events import AgUiEventModel
 
-__all__ = ["TERMINAL_EVENT_TYPES", "parse_ag_ui_event", "typed_view"]
+__all__ = ["parse_ag_ui_event", "typed_view"]
 
 
 def parse_ag_ui_event(payload: Mapping[str, Any]) -> AgUiEventModel:

@@ -11,11 +11,13 @@ paths to the same bytes.
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Mapping
 from json.encoder import encode_basestring
 from typing import Any, Optional, Union
 
+from ag_ui import core
 from ag_ui.core import BaseEvent
 from ag_ui.encoder import EventEncoder
 
@@ -35,6 +37,16 @@ _FAMILIES = {
     "REASONING_MESSAGE_CONTENT": "reasoning",
 }
 _ENCODER = EventEncoder()
+
+# Every AG-UI event model, by its `type`.
+EVENT_MODELS: dict[str, type[BaseEvent]] = {
+    model.model_fields["type"].default.value: model
+    for model in vars(core).values()
+    if inspect.isclass(model)
+    and issubclass(model, BaseEvent)
+    and model is not BaseEvent
+    and model.model_fields["type"].default is not None
+}
 # SketricGen's usual spelling of a delta, strings free of escapes (so their JSON text is
 # their value): {"type": T, "<id>": "...", "delta": "..."[, "timestamp": N]}.
 _RAW_DELTA = re.compile(
@@ -113,6 +125,4 @@ def _delta_bytes(event: DeltaEvent) -> bytes:
 
 
 def _model(event: DeltaEvent) -> BaseEvent:
-    from ._translate import EVENT_MODELS  # noqa: PLC0415 (a cycle otherwise)
-
     return EVENT_MODELS[event["type"]].model_validate(dict(event))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any, Optional
 
 import pydantic
-from ag_ui import core
 from ag_ui.core import (
     BaseEvent,
     CustomEvent,
@@ -21,7 +19,7 @@ from ag_ui.core import (
 )
 from pydantic.alias_generators import to_camel
 
-from ._encode import OutEvent, fast_delta
+from ._encode import EVENT_MODELS, OutEvent, fast_delta
 from ._store import PendingHitl
 
 __all__ = ["OUT_OF_CREDITS", "RunTranslator"]
@@ -30,16 +28,6 @@ OUT_OF_CREDITS = "out_of_credits"
 RAW_SOURCE = "sketricgen"
 _MAX_SAFE = 2**53 - 1
 _RUN_EVENTS = frozenset({"RUN_STARTED", "RUN_FINISHED", "RUN_ERROR"})
-
-# Every AG-UI event model, by its `type`.
-EVENT_MODELS: dict[str, type[BaseEvent]] = {
-    model.model_fields["type"].default.value: model
-    for model in vars(core).values()
-    if inspect.isclass(model)
-    and issubclass(model, BaseEvent)
-    and model is not BaseEvent
-    and model.model_fields["type"].default is not None
-}
 
 
 @lru_cache(maxsize=512)

@@ -51,7 +51,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
-from .._streaming.typed import TERMINAL_EVENT_TYPES, parse_ag_ui_event
+from .._streaming.event import TERMINAL_EVENT_TYPES
+from .._streaming.typed import parse_ag_ui_event
 from ._exchange import Exchange, drop_connection, json_answer, send_body, until_disconnect
 from ._faults import AppliedFaults, Fault, reordered
 from ._records import RecordedRun
