@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
     from .._transport.core import RequestSpec, TransportCore
 
-__all__ = ["MAX_ERROR_BODY", "Item", "StreamCore", "check_stream_timeout", "stream_request"]
+__all__ = ["MAX_ERROR_BODY", "StreamCore", "check_stream_timeout", "stream_request"]
 
 EVENT_STREAM = "text/event-stream"
 ENDED_WITHOUT_TERMINAL_EVENT: Outcome = "ended_without_terminal_event"

@@ -23,17 +23,12 @@ from .._exceptions import SketricGenEventDecodeError
 
 __all__ = [
     "DEFAULT_MAX_EVENT_SIZE",
-    "EventFactory",
-    "SSEDecodeError",
     "SSEDecoder",
     "ServerSentEvent",
 ]
 
 DEFAULT_MAX_EVENT_SIZE = 16 * 1024 * 1024
 """Default limit, in bytes, for one line or for the data of one event."""
-
-SSEDecodeError = SketricGenEventDecodeError
-"""What the decoder raises when a line or an event is larger than its limit."""
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -90,7 +85,7 @@ class SSEDecoder(Generic[E]):
     """Turns the bytes of one event stream into events (:class:`ServerSentEvent` by default).
 
     ``max_event_size`` bounds, in bytes, any single line and the data of any
-    single event; going past it raises :class:`SSEDecodeError`. After that
+    single event; going past it raises :class:`SketricGenEventDecodeError`. After that
     error the decoder keeps raising it until :meth:`end` is called.
     ``factory`` builds each event from ``(type, data, id, retry)``; ``plain``,
     if given, builds from its data alone an event of type "message" with no id
@@ -407,7 +402,7 @@ class SSEDecoder(Generic[E]):
 
         An unfinished line or event is discarded, as the standard requires.
         ``last_event_id`` and ``retry`` are kept (they are what a reconnection
-        needs). Raises the pending :class:`SSEDecodeError`, if ``feed`` deferred
+        needs). Raises the pending :class:`SketricGenEventDecodeError`, if ``feed`` deferred
         one to deliver the events decoded before it.
         """
         error = None if self._error_raised else self._error

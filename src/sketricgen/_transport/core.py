@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
     from sketricgen_lowlevel import OperationRequest
 
-__all__ = ["Host", "RequestSpec", "TransportCore", "closed_error", "nothing", "user_agent"]
+__all__ = ["Host", "RequestSpec", "TransportCore", "closed_error", "nothing"]
 
 CONNECT_TIMEOUT = 10.0
 """Seconds allowed to open a connection (the other phases use the configured timeout)."""

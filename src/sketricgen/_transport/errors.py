@@ -36,13 +36,10 @@ if TYPE_CHECKING:
     from sketricgen_models import ValidationErrorItem
 
 __all__ = [
-    "REQUEST_ID_HEADERS",
-    "BodySummary",
     "api_error",
     "gave_up",
     "network_error",
     "redact",
-    "summarize_body",
     "unexpected_body",
 ]
 

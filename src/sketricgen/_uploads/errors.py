@@ -16,7 +16,7 @@ from typing import Any, Callable, TypeVar, cast
 
 from .._exceptions import SketricGenError, SketricGenUploadError
 
-__all__ = ["joined", "joined_type"]
+__all__ = ["joined"]
 
 Upload = TypeVar("Upload", bound=SketricGenUploadError)
 

@@ -34,7 +34,7 @@ from .filetypes import (
     normalize_content_type,
 )
 
-__all__ = ["CHUNK_SIZE", "FileInput", "FileReader", "LocalFile", "inspect_file", "inspect_paths"]
+__all__ = ["CHUNK_SIZE", "FileInput", "LocalFile", "inspect_file", "inspect_paths"]
 
 CHUNK_SIZE = 1024 * 1024
 """Bytes read from a file at a time while it is sent."""

@@ -16,7 +16,6 @@ from sketricgen import SketricGenError, SketricGenEventDecodeError, SketricGenSt
 from sketricgen._streaming.sse import (
     DEFAULT_MAX_EVENT_SIZE,
     ServerSentEvent,
-    SSEDecodeError,
     SSEDecoder,
 )
 
@@ -432,7 +431,7 @@ def test_many_events_in_one_chunk() -> None:
     ids=["line", "comment", "partial-line", "multi-line-event"],
 )
 def test_max_event_size_exceeded(stream: bytes, mode: str) -> None:
-    with pytest.raises(SSEDecodeError, match="max_event_size"):
+    with pytest.raises(SketricGenEventDecodeError, match="max_event_size"):
         decode(FEEDERS[mode](stream), SSEDecoder(max_event_size=9))
 
 
@@ -462,16 +461,16 @@ def test_default_limit_applies_to_a_line() -> None:
     assert DEFAULT_MAX_EVENT_SIZE == 16 * 1024 * 1024
     decoder = SSEDecoder()
     decoder.feed(b"data: " + b"x" * (DEFAULT_MAX_EVENT_SIZE - 6))  # exactly the limit
-    with pytest.raises(SSEDecodeError):
+    with pytest.raises(SketricGenEventDecodeError):
         decoder.feed(b"x")
 
 
 def test_events_before_the_error_are_delivered_first() -> None:
     decoder = SSEDecoder(max_event_size=10)
     assert decoder.feed(b"data: a\n\ndata: " + b"x" * 20 + b"\n\n") == [ev("a")]
-    with pytest.raises(SSEDecodeError):
+    with pytest.raises(SketricGenEventDecodeError):
         decoder.feed(b"data: b\n\n")
-    with pytest.raises(SSEDecodeError):  # it keeps failing until reset
+    with pytest.raises(SketricGenEventDecodeError):  # it keeps failing until reset
         decoder.feed(b"data: b\n\n")
     assert decoder.end() == []  # already reported: end() does not raise it again
     assert decoder.feed(b"data: c\n\n") == [ev("c")]
@@ -480,16 +479,15 @@ def test_events_before_the_error_are_delivered_first() -> None:
 def test_deferred_error_is_raised_by_end() -> None:
     decoder = SSEDecoder(max_event_size=10)
     assert decoder.feed(b"data: a\n\ndata:12345\ndata:67890\ndata:1\n") == [ev("a")]
-    with pytest.raises(SSEDecodeError):
+    with pytest.raises(SketricGenEventDecodeError):
         decoder.end()
     assert decoder.feed(b"data: b\n\n") == [ev("b")]
 
 
 def test_error_types() -> None:
-    assert SSEDecodeError is SketricGenEventDecodeError
-    assert issubclass(SSEDecodeError, SketricGenStreamError)
-    assert issubclass(SSEDecodeError, SketricGenError)
-    assert issubclass(SSEDecodeError, ValueError)
+    assert issubclass(SketricGenEventDecodeError, SketricGenStreamError)
+    assert issubclass(SketricGenEventDecodeError, SketricGenError)
+    assert issubclass(SketricGenEventDecodeError, ValueError)
     with pytest.raises(ValueError, match="max_event_size"):
         SSEDecoder(max_event_size=0)
 
