@@ -458,3 +458,81 @@ def test_a_json_escaped_key_in_a_text_body_is_removed() -> None:
 def test_a_redirect_of_any_3xx_says_to_check_base_url(status: int) -> None:
     error = api_error(status, {"location": "https://elsewhere.example/"}, b"", target=TARGET)
     assert str(error).endswith("Unexpected redirect to https://elsewhere.example/; check base_url.")
+
+
+def test_two_attempts_are_reported_too() -> None:
+    assert str(api_error(503, {}, b"", target=TARGET, attempts=2)).endswith(
+        "(gave up after 2 attempts)"
+    )
+
+
+def test_a_secret_of_eight_characters_is_scrubbed() -> None:
+    error = api_error(500, {}, b"echo: abcd1234", target=TARGET, secret="abcd1234")
+    assert error.response_body == "echo: ***"
+
+
+def test_a_percent_encoded_key_in_a_text_body_is_removed() -> None:
+    encoded = "".join(f"%{ord(char):02X}" for char in KEY)
+    body = f"login?key={encoded}".encode()
+    error = api_error(500, {"content-type": "text/plain"}, body, target=TARGET, secret=KEY)
+    assert error.response_body == "login?key=***"
+
+
+def test_json_numbers_are_kept_when_a_key_is_scrubbed() -> None:
+    error = api_error(400, JSON, b'[1, {"n": 2}]', target=TARGET, secret=KEY)
+    assert error.response_body == [1, {"n": 2}]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (b"<HTML><TITLE>Bad\n Gateway</TITLE></HTML>", "an HTML page (Bad Gateway)"),
+        (b"<html><body><H1>Service\nDown</H1></body></html>", "an HTML page (Service Down)"),
+        (b"<body><h1>Oops</h1></body>", "an HTML page (Oops)"),
+    ],
+    ids=["title-upper-multiline", "h1-upper-multiline", "by-content-type"],
+)
+def test_an_html_title_is_found_in_any_case_across_lines(page: bytes, expected: str) -> None:
+    error = api_error(502, {"content-type": "text/html"}, page, target=TARGET)
+    assert error.detail == f"{expected}, likely from a proxy"
+
+
+def test_an_xml_error_keeps_its_code_and_may_have_only_a_message() -> None:
+    xml = b"<Error><Code>AccessDenied</Code><Message>No</Message></Error>"
+    coded = api_error(403, {"content-type": "application/xml"}, xml, target=TARGET)
+    assert (coded.code, coded.detail) == ("AccessDenied", "AccessDenied: No")
+    only = b"<Error><Message>Only a message</Message></Error>"
+    error = api_error(403, {"content-type": "application/xml"}, only, target=TARGET)
+    assert (error.code, error.detail) == (None, "Only a message")
+
+
+def test_a_detail_equal_to_the_message_is_said_once() -> None:
+    assert _error(400, {"message": "bad", "detail": "bad"}).detail == "bad"
+
+
+def test_a_json_summary_is_cut_at_600_characters() -> None:
+    assert _error(400, {"message": "m" * 1000}).detail == "m" * 599 + "…"
+
+
+def test_json_without_known_fields_is_shown_as_written() -> None:
+    assert _error(400, {"café": "crème"}).detail == '{"café":"crème"}'
+
+
+def test_a_422_item_without_a_location_and_two_on_one_field() -> None:
+    body = {
+        "detail": [
+            {"loc": [], "msg": "the body is wrong"},
+            {"loc": ["body", "assets", 0], "msg": "not a file id"},
+            {"loc": ["body", "assets", 1], "msg": "not a file id"},
+        ]
+    }
+    error = _error(422, body)
+    assert error.detail == (
+        "3 invalid fields: the body is wrong; assets[0]: not a file id; assets[1]: not a file id"
+    )
+    assert error.field == "assets"
+
+
+def test_a_422_list_of_six_names_five_and_one_more() -> None:
+    body = {"detail": [{"loc": ["body", f"f{i}"], "msg": "bad"} for i in range(6)]}
+    assert _error(422, body).detail.endswith("f4: bad (and 1 more)")
