@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import functools
-import html
-import html.entities
 import json
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, overload
@@ -276,6 +273,9 @@ def summarize_body(
 
 def _xml_error(content: bytes) -> Optional[tuple[str, str]]:
     """The `<Code>` and `<Message>` of an XML error document (a storage host's), if any."""
+    # Error paths only: ElementTree and html (with its entity table) cost ~0.9 MB at import.
+    import xml.etree.ElementTree as ET  # noqa: PLC0415
+
     try:
         root = ET.fromstring(content)  # the body is bounded (ERROR_BODY_LIMIT)
     except ET.ParseError:
@@ -336,6 +336,8 @@ def _char_forms(char: str, entity_names: Sequence[str]) -> str:
 @functools.lru_cache(maxsize=1)
 def _entity_names() -> dict[str, list[str]]:
     """Named HTML character references by the one character each stands for."""
+    import html.entities  # noqa: PLC0415
+
     names: dict[str, list[str]] = {}
     for name, value in html.entities.html5.items():
         if len(value) == 1:
@@ -402,6 +404,8 @@ def _summarize_html(content: bytes) -> str:
 
 
 def _clean(fragment: str) -> str:
+    import html  # noqa: PLC0415
+
     return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
 
 
