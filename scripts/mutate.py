@@ -67,7 +67,7 @@ CORES: tuple[Core, ...] = (
     Core(
         "validation",
         "sketricgen._workflow.validation",
-        ("tests/unit/workflow/test_validation.py", "tests/client/test_validation.py"),
+        ("tests/unit/workflow/test_validation.py",),
     ),
     Core("files", "sketricgen._uploads.files", ("tests/unit/uploads/test_files.py",)),
     Core("file types", "sketricgen._uploads.filetypes", ("tests/unit/uploads/test_filetypes.py",)),
