@@ -149,3 +149,66 @@ def test_a_changed_template_makes_check_generated_fail(tmp_path: Path) -> None:
     )  # fmt: skip
     assert stale.returncode == 1, stale.stdout + stale.stderr
     assert "generated/sketricgen_lowlevel/api/chat/run_workflow.py" in stale.stdout
+
+
+# A new operation, as the Admin API will add them: a spec entry with a path and a query
+# parameter, and no template or generator change.
+NEW_OPERATION = """\
+  /api/v1/agents/{agent_id}/conversations:
+    get:
+      tags: [admin]
+      operationId: listConversations
+      summary: The conversations of an agent
+      parameters:
+        - {name: agent_id, in: path, required: true, schema: {type: string}}
+        - {name: limit, in: query, required: false, schema: {type: integer}}
+        - {name: archived, in: query, required: false, schema: {type: boolean}}
+      responses:
+        "200":
+          description: The conversations.
+          content:
+            application/json:
+              schema: {type: array, items: {$ref: "#/components/schemas/ChatResponse"}}
+        "404":
+          description: No such agent.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/ErrorBody"}
+"""
+
+USE_NEW_OPERATION = """\
+import json
+from sketricgen_lowlevel.api.admin import list_conversations as op
+from sketricgen_models import ChatResponse, ErrorBody
+call = op.build_request(agent_id="a/b c", limit=5, archived=True)
+print(call.method, call.url)
+chat = {"agent_id": "a", "user_id": "u", "conversation_id": "c", "response": "", "owner": "o"}
+answer = op.parse_response(200, json.dumps([chat]).encode())
+assert [type(item) for item in answer] == [ChatResponse], answer
+assert isinstance(op.parse_response(404, b'{"detail": "no"}'), ErrorBody)
+"""
+
+
+@pytest.mark.skipif(not GENERATOR.exists(), reason="the generators live in the dev environment")
+def test_a_new_operation_costs_a_spec_entry(tmp_path: Path) -> None:
+    for folder in ("openapi", "scripts"):
+        shutil.copytree(
+            ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    spec = tmp_path / "openapi" / "sketricgen.yaml"
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(text.replace("paths:\n", "paths:\n" + NEW_OPERATION, 1), encoding="utf-8")
+    subprocess.run(
+        [sys.executable, str(tmp_path / "scripts" / "generate.py")],
+        cwd=tmp_path, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    generated = tmp_path / "generated"
+    done = subprocess.run(
+        [sys.executable, "-c", USE_NEW_OPERATION],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+        env={"PYTHONPATH": str(generated), "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [
+        "GET", "/api/v1/agents/a%2Fb%20c/conversations?limit=5&archived=true",
+    ]  # fmt: skip
