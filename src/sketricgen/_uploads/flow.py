@@ -2,7 +2,9 @@
 
 Init on the upload host reserves a file id and hands out a presigned POST;
 the file's bytes go to that storage host (no API key, ever); complete on the
-upload host confirms them. `UploadFlow` builds each `RequestSpec` (all three
+upload host confirms them: three operations of the spec, whose generated
+`build_request` and `parse_response` make each request and read each
+answer. `UploadFlow` builds each `RequestSpec` (all three
 idempotent, so the transport retries transient failures) and turns answers
 and failures into results and `SketricGenUploadError`s that name the file.
 The sync and async shells (`shells.py`) only send.
@@ -15,12 +17,17 @@ from typing import Any, Callable, Optional, Union
 
 import httpx
 from pydantic import ValidationError
-from sketricgen_lowlevel.api.assets import complete_asset_upload, init_asset_upload
-from sketricgen_lowlevel.models import UploadCompleteRequest, UploadInitRequest
+from sketricgen_lowlevel.api.assets import (
+    complete_asset_upload,
+    init_asset_upload,
+    presigned_post,
+)
 from sketricgen_models import (
     PresignedPost,
+    UploadCompleteRequest,
     UploadCompleteResponse,
     UploadFailureBody,
+    UploadInitRequest,
     UploadInitResponse,
 )
 
@@ -82,11 +89,14 @@ class UploadFlow:
         """Reserve a file id for the file's name."""
         self.step = "init"
         body = UploadInitRequest(agent_id=self.agent_id, file_name=self.file.name)
-        return self._upload_host(init_asset_upload._get_kwargs(body=body))
+        call = init_asset_upload.build_request(body=body)
+        return RequestSpec.of(call, host=Host.UPLOAD, idempotent=True)
 
     def presigned(self, spec: RequestSpec, response: httpx.Response) -> PresignedPost:
         """The presigned POST from the init answer; refuses a file its policy cannot take."""
-        answer = self.core.parse(spec, response, UploadInitResponse)
+        answer = self.core.parse(
+            spec, response, UploadInitResponse, init_asset_upload.parse_response
+        )
         if not answer.success:
             raise self._refused(response, "init")
         self._file_id = answer.file_id
@@ -124,9 +134,10 @@ class UploadFlow:
         def body() -> Mapping[str, Any]:
             return {"content": stream(form, self._restart_progress())}
 
+        call = presigned_post.build_request()  # its path is the presigned URL itself
         return RequestSpec(
-            "POST", target.url, host=Host.EXTERNAL, headers=form.headers(), idempotent=True,
-            body=body,
+            call.method, target.url, host=Host.EXTERNAL, headers={**call.headers, **form.headers()},
+            idempotent=True, body=body,
         )  # fmt: skip
 
     def complete_spec(self) -> RequestSpec:
@@ -135,11 +146,14 @@ class UploadFlow:
         body = UploadCompleteRequest(
             agent_id=self.agent_id, file_id=self._file_id, file_name=self.file.name
         )
-        return self._upload_host(complete_asset_upload._get_kwargs(body=body))
+        call = complete_asset_upload.build_request(body=body)
+        return RequestSpec.of(call, host=Host.UPLOAD, idempotent=True)
 
     def completed(self, spec: RequestSpec, response: httpx.Response) -> UploadCompleteResponse:
         """The completed upload from the complete answer."""
-        answer = self.core.parse(spec, response, UploadCompleteResponse)
+        answer = self.core.parse(
+            spec, response, UploadCompleteResponse, complete_asset_upload.parse_response
+        )
         if not answer.success:
             raise self._refused(response, "complete")
         return answer
@@ -193,12 +207,6 @@ class UploadFlow:
             file_name=self.file.name, status_code=status, code=code, step=step,
         )  # fmt: skip
         return joined(failed, error)
-
-    def _upload_host(self, call: Mapping[str, Any]) -> RequestSpec:
-        return RequestSpec(
-            call["method"].upper(), call["url"], host=Host.UPLOAD, json=call["json"],
-            headers=call["headers"], idempotent=True,
-        )  # fmt: skip
 
     def _refused(self, response: httpx.Response, step: str) -> SketricGenUploadError:
         refused = _failure_body(_json(response))
