@@ -54,6 +54,7 @@ CORES: tuple[Core, ...] = (
         "stream core",
         "sketricgen._streaming.core",
         (
+            "tests/unit/streaming/test_core.py",
             "tests/streaming/test_stream_wire.py",
             "tests/streaming/test_stream_faults.py",
             "tests/streaming/test_stream_lifecycle.py",
