@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import yaml
 from pydantic import ValidationError
@@ -22,6 +23,10 @@ from sketricgen_lowlevel import OperationRequest, UnexpectedStatus
 from sketricgen_lowlevel.api.assets import init_asset_upload, presigned_post
 from sketricgen_lowlevel.api.chat import run_workflow
 from sketricgen_models import ChatResponse, ErrorBody, HitlDecision, HitlResume, RunWorkflowRequest
+
+from sketricgen import SketricGenUnexpectedResponseError
+from sketricgen._config import ClientConfig
+from sketricgen._transport.core import RequestSpec, TransportCore
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "sketricgen.yaml"
@@ -212,3 +217,40 @@ def test_a_new_operation_costs_a_spec_entry(tmp_path: Path) -> None:
     assert done.stdout.split() == [
         "GET", "/api/v1/agents/a%2Fb%20c/conversations?limit=5&archived=true",
     ]  # fmt: skip
+
+
+# -- the transport's side: it reads each answer with the operation's parse_response ----------
+
+
+def _parsed(status: int, body: bytes) -> object:
+    """What `TransportCore.parse` makes of a run-workflow answer (no I/O: a built response)."""
+    core = TransportCore(ClientConfig.create(api_key="sk-parse-0000"))
+    spec = RequestSpec.of(
+        run_workflow.build_request(body=RunWorkflowRequest(agent_id="a", user_input="Hi"))
+    )
+    request = httpx.Request(spec.method, "https://chat.example" + spec.url)
+    response = httpx.Response(status, content=body, request=request)
+    return core.parse(spec, response, ChatResponse, run_workflow.parse_response)
+
+
+CHAT_BODY = json.dumps(
+    {"agent_id": "a", "user_id": "u", "conversation_id": "c", "response": "Hi", "owner": "o"}
+).encode()
+
+
+@pytest.mark.parametrize("status", [200, 201, 202, 299])
+def test_the_transport_reads_any_success_status_as_the_answer(status: int) -> None:
+    answer = _parsed(status, CHAT_BODY)
+    assert isinstance(answer, ChatResponse)
+    assert answer.conversation_id == "c"
+
+
+@pytest.mark.parametrize(
+    ("status", "body"),
+    [(201, b'{"response": "no ids"}'), (201, b"<html>"), (200, b"data: {}\n\n"), (300, CHAT_BODY)],
+    ids=["wrong-shape", "not-json", "a-stream-not-json", "not-a-success"],
+)
+def test_the_transport_refuses_an_answer_that_is_not_the_model(status: int, body: bytes) -> None:
+    with pytest.raises(SketricGenUnexpectedResponseError) as caught:
+        _parsed(status, body)
+    assert caught.value.status_code == status

@@ -305,11 +305,21 @@ class TransportCore:
         """The success body as `model`, or a `SketricGenUnexpectedResponseError`.
 
         `read` is the generated operation's `parse_response`: it validates the
-        body once, as the spec describes the answer of its status.
+        body once, as the spec describes the answer of its status. Any 2xx is
+        a success (API.md): one the spec does not give this answer (a `200` for
+        a documented `201`) is read as `model` directly.
         """
+        # Loaded with `read` already.
+        from sketricgen_lowlevel.errors import UnexpectedStatus  # noqa: PLC0415
+
+        status, content = response.status_code, response.content
+        answer: object = None
         try:
-            answer = read(response.status_code, response.content)
-        except ValueError:  # pydantic's ValidationError, bad JSON, a status the spec omits
+            with contextlib.suppress(UnexpectedStatus):
+                answer = read(status, content)
+            if not isinstance(answer, model) and 200 <= status < 300:
+                answer = model.model_validate_json(content)
+        except ValueError:  # pydantic's ValidationError, or bad JSON
             answer = None
         if not isinstance(answer, model):
             raise unexpected_body(
