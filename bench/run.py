@@ -243,7 +243,7 @@ def write(
             f"incumbent is `sketricgen` {coldstart.INCUMBENT_VERSION} from PyPI in its own "
             "venv, this SDK in another with its runtime dependencies only (`make bench-venvs`); "
             "plain httpx (in the SDK's venv) does the same HTTP work without models. "
-            "`bench/COLDSTART.md` says what made the SDK's cold start cheap.",
+            "`bench/COLDSTART.md` says where the time goes and which levers were chosen.",
             "",
             *coldstart.table(cold),
             "",
