@@ -63,7 +63,7 @@ CORES: tuple[Core, ...] = (
     Core(
         "result builder",
         "sketricgen._streaming.result",
-        ("tests/streaming/test_stream_results.py",),
+        ("tests/unit/streaming/test_result.py", "tests/streaming/test_stream_results.py"),
     ),
     Core(
         "validation",
