@@ -71,7 +71,11 @@ CORES: tuple[Core, ...] = (
         ("tests/unit/workflow/test_validation.py",),
     ),
     Core("files", "sketricgen._uploads.files", ("tests/unit/uploads/test_files.py",)),
-    Core("file types", "sketricgen._uploads.filetypes", ("tests/unit/uploads/test_filetypes.py",)),
+    Core(
+        "file types",
+        "sketricgen._uploads.filetypes",
+        ("tests/unit/uploads/test_filetypes.py", "tests/unit/uploads/test_files.py"),
+    ),
     Core(
         "upload flow",
         "sketricgen._uploads.flow",

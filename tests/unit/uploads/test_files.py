@@ -26,6 +26,7 @@ from sketricgen import (
     SketricGenUploadError,
     SketricGenValidationError,
 )
+from sketricgen._uploads.files import CHUNK_SIZE, LocalFile, inspect_file
 from sketricgen._uploads.filetypes import ALLOWED_TYPES, MAX_FILE_BYTES
 from sketricgen.testing import Emulator
 from tests.helpers.clients import ClientFactory
@@ -305,3 +306,101 @@ def test_max_concurrent_uploads_is_a_positive_whole_number(emu: Emulator, limit:
     with pytest.raises(SketricGenValidationError, match="max_concurrent_uploads") as caught:
         SketricGenClient(emu.api_key, max_concurrent_uploads=limit)
     assert caught.value.field == "max_concurrent_uploads"
+
+
+# -- a file's bytes, read the way an upload reads them (no network) -------------------------
+
+
+def _chunks(file: LocalFile, size: int = 4) -> list[bytes]:
+    with file.open() as reader:
+        return list(reader.chunks(size))
+
+
+def test_a_file_is_sent_a_mebibyte_at_a_time() -> None:
+    assert CHUNK_SIZE == 1024 * 1024
+
+
+def test_bytes_come_out_whole_in_chunks_and_stay_out_of_repr() -> None:
+    file = inspect_file(b"abcdef-secret", file_name="notes.txt")
+    assert (file.name, file.content_type, file.size) == ("notes.txt", "text/plain", 13)
+    assert _chunks(file) == [b"abcd", b"ef-s", b"ecre", b"t"]
+    assert "secret" not in repr(file)
+
+
+def test_a_path_is_opened_once_per_upload(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"0123456789")
+    assert _chunks(inspect_file(str(path))) == [b"0123", b"4567", b"89"]
+
+
+def test_a_path_that_changed_or_vanished_before_the_upload(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"0123456789")
+    file = inspect_file(str(path))
+    path.write_bytes(b"01234")
+    with pytest.raises(SketricGenUploadError, match="changed size since it was checked"):
+        _chunks(file)
+    path.unlink()
+    with pytest.raises(SketricGenUploadError, match="could not be opened"):
+        _chunks(file)
+
+
+def test_a_stream_is_read_from_where_it_stood() -> None:
+    stream = io.BytesIO(b"0123456789")
+    stream.seek(3)
+    file = inspect_file(stream, file_name="notes.txt")
+    assert (file.size, file.start) == (7, 3)
+    assert _chunks(file) == [b"3456", b"789"]
+    assert _chunks(file) == [b"3456", b"789"]  # a retry starts again from `start`
+
+
+def test_a_stream_that_shrank_or_grew_while_being_sent() -> None:
+    shrinking = io.BytesIO(b"0123456789")
+    file = inspect_file(shrinking, file_name="notes.txt")
+    shrinking.truncate(6)
+    with pytest.raises(SketricGenUploadError, match="ended 4 bytes early"):
+        _chunks(file)
+    growing = io.BytesIO(b"0123456789")
+    file = inspect_file(growing, file_name="notes.txt")
+    growing.seek(0, os.SEEK_END)
+    growing.write(b"more")
+    with pytest.raises(SketricGenUploadError, match="grew while being sent"):
+        _chunks(file)
+
+
+class _Unreadable(io.RawIOBase):
+    """A seekable binary stream whose read fails."""
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        return 10 if whence == os.SEEK_END else 0
+
+    def tell(self) -> int:
+        return 0
+
+    def read(self, size: int = -1) -> bytes:
+        raise OSError("device gone")
+
+
+def test_a_stream_that_cannot_be_read_is_refused() -> None:
+    with pytest.raises(SketricGenFileError, match=r"'a\.txt': cannot be read \(device gone\)"):
+        inspect_file(_Unreadable(), file_name="a.txt")
+
+
+def test_a_text_mode_file_is_named_by_its_own_name(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("hello")
+    with path.open() as text, pytest.raises(SketricGenFileError, match=r"^'notes\.txt': the file"):
+        inspect_file(text)
+
+
+def test_a_file_name_with_a_backslash_is_refused() -> None:
+    with pytest.raises(SketricGenFileError, match="without folders"):
+        inspect_file(b"x", file_name="dir\\notes.txt")
+
+
+def test_a_path_the_system_cannot_look_up_is_refused_with_its_reason() -> None:
+    with pytest.raises(SketricGenFileError, match=r"cannot be read \(File name too long\)"):
+        inspect_file("x" * 5000 + ".txt")

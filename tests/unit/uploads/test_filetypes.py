@@ -7,6 +7,7 @@ table for other extensions, accepted only when its type is allowed.
 
 from __future__ import annotations
 
+import mimetypes
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ from sketricgen._uploads.filetypes import (
     TYPES_BY_EXTENSION,
     content_type_for,
     extension_for,
+    guess_type,
 )
 from sketricgen.testing import Emulator
 from tests.helpers.clients import ClientFactory
@@ -211,3 +213,8 @@ def test_a_bare_name_with_a_type_no_extension_gives_is_refused(
     with pytest.raises(SketricGenContentTypeError, match="name the file with its extension"):
         make_client().upload_file_sync(AGENT, b"<a/>", file_name="feed", content_type="text/xml")
     assert sketricgen_emulator.requests == []
+
+
+def test_only_pythons_strict_table_is_consulted() -> None:
+    assert mimetypes.guess_type("a.pict", strict=False)[0] == "image/pict"
+    assert guess_type("a.pict") is None
