@@ -79,7 +79,11 @@ CORES: tuple[Core, ...] = (
     Core(
         "upload flow",
         "sketricgen._uploads.flow",
-        ("tests/uploads/test_upload_failures.py", "tests/uploads/test_upload_error_identity.py"),
+        (
+            "tests/unit/uploads/test_flow.py",
+            "tests/uploads/test_upload_failures.py",
+            "tests/uploads/test_upload_error_identity.py",
+        ),
     ),
     Core("multipart form", "sketricgen._uploads.form", ("tests/unit/uploads/test_form.py",)),
     Core("verifier", "sketricgen.verify._verifier", ("tests/unit/verify/test_verifier.py",)),
