@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import functools
 import socket
+import ssl
 import threading
 import time
 import weakref
@@ -251,6 +252,10 @@ class AsyncTransport:
                     await response.aclose()
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 delay = core.after_error(spec, attempt, exc)
+            except ssl.SSLError as exc:
+                # Older httpcore lets anyio's handshake failure through unmapped; its
+                # sync backend (and newer httpcore) map it to ConnectError: do the same.
+                delay = core.after_error(spec, attempt, httpx.ConnectError(str(exc)))
             except asyncio.CancelledError:
                 if timer is None or not timer.absorb():
                     raise
