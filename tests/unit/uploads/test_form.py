@@ -74,3 +74,23 @@ def test_the_async_stream_yields_the_same_bytes() -> None:
         return b"".join([piece async for piece in form.stream([b"ab", b"cdef"], lambda _: None)])
 
     assert asyncio.run(collect()) == _body(form, b"abcdef")
+
+
+def test_the_async_stream_reports_progress_too() -> None:
+    form = PresignedForm.build({}, file_name="a.txt", content_type="text/plain", file_size=6)
+    sent: list[int] = []
+
+    async def collect() -> None:
+        async for _ in form.stream([b"ab", b"cdef"], sent.append):
+            pass
+
+    asyncio.run(collect())
+    assert sent == [2, 4]
+
+
+def test_the_repr_hides_the_signed_fields_and_the_boundary_is_32_hex_digits() -> None:
+    form = PresignedForm.build(FIELDS, file_name="c.png", content_type="image/png", file_size=6)
+    assert "eyJ9" not in repr(form)
+    assert "uploads/a/b" not in repr(form)
+    assert len(form.boundary) == 32
+    int(form.boundary, 16)
