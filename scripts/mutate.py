@@ -86,7 +86,11 @@ CORES: tuple[Core, ...] = (
         ),
     ),
     Core("multipart form", "sketricgen._uploads.form", ("tests/unit/uploads/test_form.py",)),
-    Core("verifier", "sketricgen.verify._verifier", ("tests/unit/verify/test_verifier.py",)),
+    Core(
+        "verifier",
+        "sketricgen.verify._verifier",
+        ("tests/unit/verify/test_verifier.py", "tests/verify/test_verify_reference.py"),
+    ),
 )
 
 _SWAPS: dict[type[ast.AST], Any] = {
