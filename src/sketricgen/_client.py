@@ -235,7 +235,8 @@ class SketricGenClient:
         stream in seconds from sending the run (default: no limit, only
         `timeout` between bytes).
         """
-        await warm_up()  # the generated code loads on the first call, off the loop
+        # The generated code loads on the first call, off the loop.
+        await warm_up(run=True, stream=stream, uploads=bool(file_paths))
         from ._streaming.core import check_stream_timeout  # noqa: PLC0415
         from ._workflow.plan import ChatResponse, parse_response, plan_run  # noqa: PLC0415
 
@@ -340,7 +341,7 @@ class SketricGenClient:
         checked before any request (`SketricGenFileError` and subclasses);
         a failed upload raises `SketricGenUploadError`.
         """
-        await warm_up()
+        await warm_up(uploads=True)
         from ._uploads.shells import file_flow, upload  # noqa: PLC0415
 
         flow = file_flow(
@@ -376,7 +377,7 @@ class SketricGenClient:
         the others are stopped and its error is raised. Results come in the
         order of `file_paths`.
         """
-        await warm_up()
+        await warm_up(uploads=True)
         from ._uploads.shells import path_flows, upload_all  # noqa: PLC0415
 
         flows = path_flows(self._core, agent_id, file_paths)
