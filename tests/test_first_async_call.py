@@ -35,32 +35,34 @@ def hook(event, args):
 
 sys.addaudithook(hook)
 
-async def main(stream):
+async def main(mode):
     global recording
     async with SketricGenClient(api_key=KEY, base_url=BASE, upload_base_url=UPLOAD) as client:
         recording = True
-        if stream:
+        if mode == "stream":
             async with await client.run_workflow(AGENT, "Hello", stream=True) as events:
                 async for event in events:
                     event.data
+        elif mode == "upload":
+            (await client.upload_file(AGENT, b"%PDF-1.7 hello", file_name="a.pdf")).file_id
         else:
             (await client.run_workflow(AGENT, "Hello")).response
         recording = False
 
-asyncio.run(main(STREAM))
+asyncio.run(main(MODE))
 print(json.dumps([name for name in loaded if name in sys.modules]))
 """
 
 
-@pytest.mark.parametrize("stream", [False, True], ids=["call", "stream"])
+@pytest.mark.parametrize("mode", ["call", "stream", "upload"])
 def test_the_first_async_call_loads_no_module_on_the_loop(
-    sketricgen_emulator: Any, stream: bool
+    sketricgen_emulator: Any, mode: str
 ) -> None:
     settings = (
         f"KEY = {sketricgen_emulator.api_key!r}\n"
         f"BASE = {sketricgen_emulator.base_url!r}\n"
         f"UPLOAD = {sketricgen_emulator.upload_base_url!r}\n"
-        f"AGENT = {DEMO_AGENT_ID!r}\nSTREAM = {stream!r}\n"
+        f"AGENT = {DEMO_AGENT_ID!r}\nMODE = {mode!r}\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", settings + _PROGRAM],

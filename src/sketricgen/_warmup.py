@@ -17,40 +17,46 @@ from typing import Optional
 
 __all__ = ["warm_up"]
 
-# What a first call imports lazily: ours, then httpcore's (httpx loads it with the
-# first client, and its asyncio backend with the first connection). A private
-# module missing from another httpcore version only means it loads on the loop.
-_MODULES = (
-    "sketricgen._workflow.plan",
-    "sketricgen._streaming.shells",
-    "sketricgen._uploads.shells",
-    "httpcore",
-    "httpcore._backends.anyio",
-    "anyio._backends._asyncio",
-    "h11",
-)
+# What each kind of first call imports lazily. Every call: httpcore (httpx loads it
+# with its first client, its asyncio backend with the first connection; a private
+# module missing from another httpcore version only means it loads on the loop).
+_MODULES = {
+    "transport": ("httpcore", "httpcore._backends.anyio", "anyio._backends._asyncio", "h11"),
+    "run": ("sketricgen._workflow.plan", "sketricgen._streaming.core"),
+    "stream": ("sketricgen._streaming.shells",),
+    "uploads": ("sketricgen._uploads.shells",),
+}
 
-_done = threading.Event()
+_loaded: set[str] = set()
 
 
-def _load() -> None:
-    for name in _MODULES:
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            continue
-    from ._transport.tls import tls_context  # noqa: PLC0415
-    from ._workflow.plan import ChatResponse  # noqa: PLC0415
+def _load(groups: list[str]) -> None:
+    for group in groups:
+        for name in _MODULES[group]:
+            try:
+                importlib.import_module(name)
+            except ImportError:
+                continue
+        if group == "transport":
+            from ._transport.tls import tls_context  # noqa: PLC0415
 
-    tls_context()
-    # A model whose build was deferred builds here; a built one returns at once.
-    ChatResponse.model_rebuild()
-    _done.set()
+            tls_context()
+        elif group == "run":
+            from ._workflow.plan import ChatResponse  # noqa: PLC0415
+
+            # A model whose build was deferred builds here; a built one returns at once.
+            ChatResponse.model_rebuild()
+        _loaded.add(group)
 
 
-async def warm_up() -> None:
-    """Load the first call's modules off the running loop (once per process)."""
-    if _done.is_set():
+async def warm_up(*, run: bool = False, stream: bool = False, uploads: bool = False) -> None:
+    """Load what the coming call needs off the running loop (each part once per process).
+
+    `run`: a workflow run; `stream`: a streamed one; `uploads`: files are uploaded.
+    """
+    wanted = {"transport": True, "run": run, "stream": stream, "uploads": uploads}
+    groups = [group for group, needed in wanted.items() if needed and group not in _loaded]
+    if not groups:
         return
     loop = asyncio.get_running_loop()
     finished = loop.create_future()
@@ -59,10 +65,10 @@ async def warm_up() -> None:
         if not finished.done():
             finished.set_result(error)
 
-    def run() -> None:
+    def work() -> None:
         error: Optional[BaseException] = None
         try:
-            _load()
+            _load(groups)
         except BaseException as exc:  # raised again on the loop
             error = exc
         with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
@@ -70,7 +76,7 @@ async def warm_up() -> None:
 
     # A thread of its own: the loop's default executor would be created (and its
     # modules imported) on the loop, and may have been shut down.
-    threading.Thread(target=run, name="sketricgen-warm-up", daemon=True).start()
+    threading.Thread(target=work, name="sketricgen-warm-up", daemon=True).start()
     error = await finished
     if error is not None:
         raise error
