@@ -423,3 +423,87 @@ def test_json_text_as_ag_uis_encoder_writes_it() -> None:
     with pytest.raises(AgUiOrderError) as caught:
         verify_events([texts[0], "{not json"])
     assert (caught.value.rule, caught.value.index) == ("not-an-event", 1)
+
+
+# Who owns what, learnt from RUN_STARTED's input, MESSAGES_SNAPSHOT and the events themselves:
+# (events, index of the offending event, the owner-mismatch sentence).
+SUBAGENTS = [subagent("STARTED", "s1"), subagent("STARTED", "s2")]
+
+
+def _input(*messages: Event) -> Event:
+    return {**RUN, "input": {"messages": list(messages)}}
+
+
+def _snapshot(*messages: Event) -> Event:
+    return {"type": "MESSAGES_SNAPSHOT", "messages": list(messages)}
+
+
+def _child_call(sub: str) -> Event:
+    return {**tool("START", sub=sub), "parentMessageId": "m1"}
+
+
+OWNERS: dict[str, tuple[list[Event], int, str]] = {
+    "run-input": (
+        [_input({"id": "m1", "role": "assistant", "subagentRunId": "s1"}), *SUBAGENTS,
+         _child_call("s2")], 3,
+        "TOOL_CALL_START is tagged with subagent 's2' but its parent message 'm1' belongs to "
+        "subagent 's1'.",
+    ),
+    "run-input-first-wins": (
+        [_input({"id": "m1", "role": "assistant", "subagentRunId": "s1"},
+                {"id": "m1", "role": "assistant", "subagentRunId": "s2"}), *SUBAGENTS,
+         _child_call("s2")], 3,
+        "TOOL_CALL_START is tagged with subagent 's2' but its parent message 'm1' belongs to "
+        "subagent 's1'.",
+    ),
+    "snapshot-parent-agent": (
+        [RUN, *SUBAGENTS, _snapshot({"id": "m1", "role": "assistant"}), _child_call("s2")], 4,
+        "TOOL_CALL_START is tagged with subagent 's2' but its parent message 'm1' belongs to "
+        "the parent agent.",
+    ),
+    "run-input-tool-calls": (
+        [_input({"id": "m1", "role": "assistant", "subagentRunId": "s1",
+                 "toolCalls": [{"id": "c1"}]}),
+         *SUBAGENTS, tool("START", sub="s2")], 3,
+        "TOOL_CALL_START is tagged with subagent 's2' but tool call 'c1' belongs to subagent 's1'.",
+    ),
+    "tool-call-args": (
+        [RUN, *SUBAGENTS, tool("START", sub="s1"), tool("ARGS", sub="s2")], 4,
+        "TOOL_CALL_ARGS is tagged with subagent 's2' but tool call 'c1' belongs to subagent 's1'.",
+    ),
+    "snapshot-reasoning": (
+        [RUN, *SUBAGENTS, _snapshot({"id": "r1", "role": "reasoning", "subagentRunId": "s1"}),
+         ev("REASONING_START", "s2", messageId="r1")], 4,
+        "REASONING_START is tagged with subagent 's2' but reasoning message 'r1' belongs to "
+        "subagent 's1'.",
+    ),
+    "reasoning-message": (
+        [RUN, *SUBAGENTS, ev("REASONING_MESSAGE_START", "s1", messageId="r1", role="reasoning"),
+         ev("REASONING_MESSAGE_END", "s2", messageId="r1")], 4,
+        "REASONING_MESSAGE_END is tagged with subagent 's2' but reasoning message 'r1' belongs "
+        "to subagent 's1'.",
+    ),
+    "encrypted-message": (
+        [RUN, *SUBAGENTS, msg("START", sub="s1"),
+         ev("REASONING_ENCRYPTED_VALUE", "s2", subtype="message", entityId="m1",
+            encryptedValue="x")], 4,
+        "REASONING_ENCRYPTED_VALUE is tagged with subagent 's2' but message 'm1' belongs to "
+        "subagent 's1'.",
+    ),
+    "snapshot-activity": (
+        [RUN, *SUBAGENTS, _snapshot({"id": "a1", "role": "activity", "subagentRunId": "s1"}),
+         ev("ACTIVITY_DELTA", "s2", messageId="a1", activityType="x", patch=[])], 4,
+        "ACTIVITY_DELTA is tagged with subagent 's2' but activity 'a1' belongs to subagent 's1'.",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("events", "index", "detail"), OWNERS.values(), ids=OWNERS.keys())
+def test_owners_learnt_from_inputs_snapshots_and_events(
+    events: list[Event], index: int, detail: str
+) -> None:
+    with pytest.raises(AgUiOrderError) as caught:
+        verify_events(events)
+    assert (caught.value.rule, caught.value.index, caught.value.detail) == (
+        "owner-mismatch", index, detail
+    )  # fmt: skip
