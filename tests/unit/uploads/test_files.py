@@ -350,6 +350,7 @@ def test_a_stream_is_read_from_where_it_stood() -> None:
     stream.seek(3)
     file = inspect_file(stream, file_name="notes.txt")
     assert (file.size, file.start) == (7, 3)
+    assert "BytesIO" not in repr(file)  # the repr shows the file, not where its bytes are
     assert _chunks(file) == [b"3456", b"789"]
     assert _chunks(file) == [b"3456", b"789"]  # a retry starts again from `start`
 

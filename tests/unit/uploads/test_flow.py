@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from sketricgen import SketricGenFileSizeError, SketricGenUploadError
+from sketricgen import SketricGenClosedError, SketricGenFileSizeError, SketricGenUploadError
 from sketricgen._config import ClientConfig
 from sketricgen._transport.core import TransportCore
 from sketricgen._uploads.files import inspect_file
@@ -96,3 +96,8 @@ def test_an_upload_error_is_completed_with_the_file_and_the_step() -> None:
     named = SketricGenUploadError("it broke", file_name="other.csv", step="init")
     flow.failure(named)
     assert (named.file_name, named.step) == ("other.csv", "init")
+
+
+def test_an_error_that_is_not_about_the_upload_passes_through() -> None:
+    closed = SketricGenClosedError("the client was closed")
+    assert _past_init().failure(closed) is closed

@@ -495,6 +495,14 @@ OWNERS: dict[str, tuple[list[Event], int, str]] = {
          ev("ACTIVITY_DELTA", "s2", messageId="a1", activityType="x", patch=[])], 4,
         "ACTIVITY_DELTA is tagged with subagent 's2' but activity 'a1' belongs to subagent 's1'.",
     ),
+    "untagged-start-of-a-known-call": (
+        [_input({"id": "m1", "role": "assistant", "subagentRunId": "s1",
+                 "toolCalls": [{"id": "c1"}]},
+                {"id": "m2", "role": "assistant"}),
+         *SUBAGENTS, {**tool("START"), "parentMessageId": "m2"}], 3,
+        "tool call 'c1' belongs to subagent 's1' but its parent message 'm2' belongs to the "
+        "parent agent.",
+    ),
 }  # fmt: skip
 
 
