@@ -150,9 +150,30 @@ def generate_into(out: Path) -> None:
             ],
             cwd=scratch,
         )  # fmt: skip
+        with open(models / "__init__.py", "a", encoding="utf-8") as module:
+            module.write(_union_aliases(full))
         for package in (LOWLEVEL, MODELS):
             (scratch / package / "py.typed").write_text("")
             shutil.copytree(scratch / package, out / package)
+
+
+def _union_aliases(spec: dict[str, Any]) -> str:
+    """A plain `Union` alias for each `oneOf` schema, `<Name>Member`, for annotations.
+
+    datamodel-codegen makes a `oneOf` a RootModel (what validation needs); a type
+    checker narrows a plain Union with `isinstance`, so the SDK annotates with this.
+    """
+    text = ""
+    for name, schema in spec["components"]["schemas"].items():
+        items = schema.get("oneOf", ())
+        if items and all("$ref" in item for item in items):
+            members = [item["$ref"].rsplit("/", 1)[1] for item in items]
+            listed = "".join(f"    {member},\n" for member in members)
+            text += (
+                f"\n\n{name}Member = Union[\n{listed}]\n"
+                f'"""The members of `{name}`, as a plain Union (for annotations)."""\n'
+            )
+    return text
 
 
 def _differences(left: Path, right: Path) -> list[str]:

@@ -1058,3 +1058,42 @@ class AgUiEvent(
     """
     One AG-UI event, the JSON `data` of one stream event.
     """
+
+
+AgUiEventMember = Union[
+    TextMessageStartEvent,
+    TextMessageContentEvent,
+    TextMessageEndEvent,
+    TextMessageChunkEvent,
+    ToolCallStartEvent,
+    ToolCallArgsEvent,
+    ToolCallEndEvent,
+    ToolCallChunkEvent,
+    ToolCallResultEvent,
+    StateSnapshotEvent,
+    StateDeltaEvent,
+    MessagesSnapshotEvent,
+    ActivitySnapshotEvent,
+    ActivityDeltaEvent,
+    RawEvent,
+    CustomEvent,
+    CustomEventEvent,
+    RunStartedEvent,
+    RunFinishedEvent,
+    RunErrorEvent,
+    RunPausedHitlEvent,
+    RunHaltedOutOfCreditsEvent,
+    StepStartedEvent,
+    StepFinishedEvent,
+    ReasoningStartEvent,
+    ReasoningMessageStartEvent,
+    ReasoningMessageContentEvent,
+    ReasoningMessageEndEvent,
+    ReasoningMessageChunkEvent,
+    ReasoningEndEvent,
+    ReasoningEncryptedValueEvent,
+    SubagentStartedEvent,
+    SubagentFinishedEvent,
+    SubagentErrorEvent,
+]
+"""The members of `AgUiEvent`, as a plain Union (for annotations)."""

@@ -21,6 +21,7 @@ from typing import Union
 from sketricgen_models import (
     ActivityDeltaEvent,
     ActivitySnapshotEvent,
+    AgUiEventMember,
     CustomEvent,
     CustomEventEvent,
     GenericAgUiEvent,
@@ -104,43 +105,6 @@ __all__ = [
     "ToolCallStartEvent",
 ]
 
-# The members of the generated `AgUiEvent` union, in its order, then the fallback
-# (tests/streaming/test_typed_events.py checks that the two lists agree).
-AgUiEventModel = Union[
-    TextMessageStartEvent,
-    TextMessageContentEvent,
-    TextMessageEndEvent,
-    TextMessageChunkEvent,
-    ToolCallStartEvent,
-    ToolCallArgsEvent,
-    ToolCallEndEvent,
-    ToolCallChunkEvent,
-    ToolCallResultEvent,
-    StateSnapshotEvent,
-    StateDeltaEvent,
-    MessagesSnapshotEvent,
-    ActivitySnapshotEvent,
-    ActivityDeltaEvent,
-    RawEvent,
-    CustomEvent,
-    CustomEventEvent,
-    RunStartedEvent,
-    RunFinishedEvent,
-    RunErrorEvent,
-    RunPausedHitlEvent,
-    RunHaltedOutOfCreditsEvent,
-    StepStartedEvent,
-    StepFinishedEvent,
-    ReasoningStartEvent,
-    ReasoningMessageStartEvent,
-    ReasoningMessageContentEvent,
-    ReasoningMessageEndEvent,
-    ReasoningMessageChunkEvent,
-    ReasoningEndEvent,
-    ReasoningEncryptedValueEvent,
-    SubagentStartedEvent,
-    SubagentFinishedEvent,
-    SubagentErrorEvent,
-    GenericAgUiEvent,
-]
+AgUiEventModel = Union[AgUiEventMember, GenericAgUiEvent]
+"""The type of `StreamEvent.ag_ui`: a member of the generated `AgUiEvent` union, or the fallback."""
 """The type of `StreamEvent.ag_ui`: a generated AG-UI event class, or `GenericAgUiEvent`."""
