@@ -6,10 +6,7 @@ and closes the connection: real HTTP, nothing of the SDK replaced.
 
 from __future__ import annotations
 
-import contextlib
 import gzip
-import socket
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -22,6 +19,7 @@ from sketricgen import (
     SketricGenUnexpectedResponseError,
     StreamEvent,
 )
+from tests.helpers.hostile_server import HostileServer
 
 RUN = (
     'data: {"type":"RUN_STARTED","thread_id":"t","run_id":"r"}\n\n'
@@ -30,47 +28,17 @@ RUN = (
 ).encode()
 
 
-class RawServer:
-    """Answers every request on a loopback port with `answer` (bytes), then closes."""
+class RawServer(HostileServer):
+    """Answers every request with `answer` (the exact bytes a test sets), then closes."""
 
     def __init__(self) -> None:
         self.answer = b""
-        self.requests: list[bytes] = []
-        self._sock = socket.create_server(("127.0.0.1", 0))
-        self.base_url = f"http://127.0.0.1:{self._sock.getsockname()[1]}"
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
+        super().__init__(lambda conn, _: conn.sendall(self.answer))
 
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self._sock.accept()
-            except OSError:
-                return
-            with conn:
-                self.requests.append(self._read_request(conn))
-                conn.sendall(self.answer)
-
-    @staticmethod
-    def _read_request(conn: socket.socket) -> bytes:
-        data = b""
-        while b"\r\n\r\n" not in data:
-            data += conn.recv(65536)
-        head, _, body = data.partition(b"\r\n\r\n")
-        length = 0
-        for line in head.split(b"\r\n")[1:]:
-            name, _, value = line.partition(b":")
-            if name.strip().lower() == b"content-length":
-                length = int(value)
-        while len(body) < length:
-            body += conn.recv(65536)
-        return head
-
-    def close(self) -> None:
-        with contextlib.suppress(OSError):
-            self._sock.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept()
-        self._sock.close()
-        self._thread.join(5)
+    @property
+    def requests(self) -> list[bytes]:
+        """The head of each request received, in order."""
+        return [request.head for request in self.received]
 
 
 @pytest.fixture
