@@ -137,11 +137,6 @@ class BodyReader:
         """The deadline passed (called by a timer): the reading stops at the next chunk."""
         self.expired = True
 
-    @property
-    def size(self) -> int:
-        """Bytes kept so far."""
-        return self._size
-
     def content(self) -> bytes:
         """The bytes kept, as one string."""
         chunks = self._chunks
