@@ -1,4 +1,9 @@
-"""Generate the low-level client and the wire models from openapi/sketricgen.yaml.
+"""Generate the low-level clients and the wire models from the specs in openapi/.
+
+Each spec gives two packages: `openapi/sketricgen.yaml` (the chat and upload
+APIs) gives `sketricgen_lowlevel` and `sketricgen_models`;
+`openapi/sketricgen-admin.yaml` (the Admin API) gives `sketricgen_admin_lowlevel`
+and `sketricgen_admin_models`, loaded only by a program that uses the Admin API.
 
 The low-level client comes from openapi-python-client with this project's
 templates (scripts/templates/openapi-python-client/): each operation is an
@@ -24,25 +29,43 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEC = ROOT / "openapi" / "sketricgen.yaml"
 GENERATED = ROOT / "generated"
 # openapi-python-client's templates that differ from its own (an I/O-free pair per operation).
 TEMPLATES = ROOT / "scripts" / "templates" / "openapi-python-client"
-LOWLEVEL = "sketricgen_lowlevel"
-MODELS = "sketricgen_models"
 BIN = Path(sys.executable).parent
+# The pinned openapi-python-client's settings; each target names its own package.
+CONFIG = ROOT / "scripts" / "openapi-python-client.yaml"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One spec and the two packages it generates."""
+
+    spec: Path
+    lowlevel: str
+    models: str
+
+
+TARGETS = (
+    Target(ROOT / "openapi" / "sketricgen.yaml", "sketricgen_lowlevel", "sketricgen_models"),
+    Target(
+        ROOT / "openapi" / "sketricgen-admin.yaml",
+        "sketricgen_admin_lowlevel",
+        "sketricgen_admin_models",
+    ),
+)
 
 DATAMODEL_ARGS = [
     "--input-file-type", "openapi",
     "--output-model-type", "pydantic_v2.BaseModel",
     "--target-python-version", "3.9",
-    "--base-class", f"{MODELS}._base.WireModel",
     "--extra-fields", "allow",
     "--use-annotated",
     "--field-constraints",
@@ -86,7 +109,7 @@ def operations_only(spec: dict[str, Any]) -> dict[str, Any]:
 
     The low-level client needs the request and answer shapes, not the AG-UI
     event payloads. Each schema kept gets `x-sketricgen-model: <name>`: the
-    model template re-exports that pydantic class of `sketricgen_models`
+    model template re-exports that pydantic class of the models package
     (the one model layer), where an inline object stays a dict.
     """
     components = spec["components"]
@@ -118,27 +141,37 @@ def operations_only(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def generate_into(out: Path) -> None:
-    """Write both generated packages into the folder `out`."""
+    """Write every generated package into the folder `out`."""
+    for target in TARGETS:
+        _generate_target(target, out)
+
+
+def _generate_target(target: Target, out: Path) -> None:
+    """Write the two packages of `target` into the folder `out`."""
     with tempfile.TemporaryDirectory(prefix="sketricgen-gen-") as scratch_name:
         scratch = Path(scratch_name)
-        spec = scratch / "sketricgen.yaml"
-        shutil.copyfile(SPEC, spec)
+        spec = scratch / target.spec.name
+        shutil.copyfile(target.spec, spec)
         operations = scratch / "operations.json"
-        full = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+        full = yaml.safe_load(target.spec.read_text(encoding="utf-8"))
         operations.write_text(json.dumps(operations_only(full), indent=1), encoding="utf-8")
+        config = scratch / "openapi-python-client.yaml"
+        settings = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+        settings["package_name_override"] = settings["project_name_override"] = target.lowlevel
+        config.write_text(yaml.safe_dump(settings), encoding="utf-8")
 
         _run(
             [
                 str(BIN / "openapi-python-client"), "generate",
                 "--path", str(operations),
                 "--meta", "none",
-                "--config", str(ROOT / "scripts" / "openapi-python-client.yaml"),
+                "--config", str(config),
                 "--custom-template-path", str(TEMPLATES),
-                "--output-path", str(scratch / LOWLEVEL),
+                "--output-path", str(scratch / target.lowlevel),
             ],
             cwd=scratch,
         )  # fmt: skip
-        models = scratch / MODELS
+        models = scratch / target.models
         models.mkdir()
         shutil.copyfile(ROOT / "scripts" / "templates" / "wire_base.py", models / "_base.py")
         _run(
@@ -146,13 +179,14 @@ def generate_into(out: Path) -> None:
                 str(BIN / "datamodel-codegen"),
                 "--input", spec.name,
                 "--output", str(models / "__init__.py"),
+                "--base-class", f"{target.models}._base.WireModel",
                 *DATAMODEL_ARGS,
             ],
             cwd=scratch,
         )  # fmt: skip
         with open(models / "__init__.py", "a", encoding="utf-8") as module:
             module.write(_union_aliases(full))
-        for package in (LOWLEVEL, MODELS):
+        for package in (target.lowlevel, target.models):
             (scratch / package / "py.typed").write_text("")
             shutil.copytree(scratch / package, out / package)
 
@@ -210,7 +244,7 @@ def main() -> int:
         if options.check:
             stale = _differences(out, GENERATED)
             if stale:
-                print("generated/ differs from what openapi/sketricgen.yaml generates:")
+                print("generated/ differs from what the specs in openapi/ generate:")
                 for name in stale:
                     print(f"  generated/{name}")
                 print("run `make generate` and commit the result")
