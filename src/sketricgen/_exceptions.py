@@ -19,6 +19,7 @@ SketricGenError                              attempts
 ├── SketricGenNetworkError                   the service could not be reached
 │   ├── SketricGenConnectionError            the connection failed or was lost
 │   └── SketricGenTimeoutError               a timeout
+│       └── SketricGenJobTimeoutError        a job not finished in time (job_id, status)
 ├── SketricGenUploadError                    a file not uploaded (file_name, step, code)
 │   └── SketricGenFileError                  a file refused before any request (also Validation)
 │       ├── SketricGenFileNotFoundError      (also FileNotFoundError)
@@ -27,8 +28,9 @@ SketricGenError                              attempts
 ├── SketricGenStreamError                    an event stream that cannot be read as one
 │   ├── SketricGenEventDecodeError           an event not decodable (also ValueError)
 │   └── SketricGenIncompleteStreamError      no terminal event (also a SketricGenNetworkError)
-└── SketricGenRunError                       the run ended with RUN_ERROR (code, result)
-    └── SketricGenOutOfCreditsError          RUN_HALTED_OUT_OF_CREDITS
+├── SketricGenRunError                       the run ended with RUN_ERROR (code, result)
+│   └── SketricGenOutOfCreditsError          RUN_HALTED_OUT_OF_CREDITS
+└── SketricGenJobError                       a Brand Agent job failed (job_id, status...)
 
 An upload that fails on an HTTP or network error raises a class deriving from
 both `SketricGenUploadError` and the transport's class (`_uploads/errors.py`).
@@ -55,6 +57,8 @@ __all__ = [
     "SketricGenFileNotFoundError",
     "SketricGenFileSizeError",
     "SketricGenIncompleteStreamError",
+    "SketricGenJobError",
+    "SketricGenJobTimeoutError",
     "SketricGenNetworkError",
     "SketricGenNotFoundError",
     "SketricGenOutOfCreditsError",
@@ -381,3 +385,28 @@ class SketricGenOutOfCreditsError(SketricGenRunError):
             f"the run halted: the account is out of credits: {self.message}{code}. "
             "Add credits to the SketricGen account, then send the turn again."
         )
+
+
+class SketricGenJobTimeoutError(SketricGenTimeoutError):
+    """A job did not reach `succeeded` or `failed` within the wait's `timeout`.
+
+    The job itself goes on: `job_id` names it (wait again with
+    `client.jobs.wait(job_id)`), `status` is the last state seen.
+    """
+
+    def __init__(self, message: str, *, job_id: str, status: Optional[str] = None) -> None:
+        super().__init__(message)
+        self.job_id = job_id
+        self.status = status
+
+
+class SketricGenJobError(SketricGenError):
+    """A Brand Agent job ended `failed` (`job_id`, `status`, the service's `error_summary`)."""
+
+    def __init__(
+        self, message: str, job_id: str, status: str, error_summary: Optional[str] = None
+    ) -> None:
+        super().__init__(message)
+        self.job_id = job_id
+        self.status = status
+        self.error_summary = error_summary
