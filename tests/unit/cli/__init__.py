@@ -1,0 +1,1 @@
+"""Unit tests of sketricgen._cli."""
