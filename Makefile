@@ -16,7 +16,7 @@ VENVLOW := .venv-lowest
 UV := $(VENV)/bin/uv
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: help install demo generate check-generated lint test test-default test-py39 test-lowest bench bench-venvs cassettes
+.PHONY: help install demo generate check-generated lint test test-default test-py39 test-lowest bench bench-venvs cassettes incumbent
 
 help:
 	@echo "make demo             a streamed workflow with a file, through the CLI, on the local emulator"
@@ -24,6 +24,7 @@ help:
 	@echo "make install          create .venv with the project and its dev tools"
 	@echo "make test             everything CI checks (lint, generated code, tests on every Python)"
 	@echo "make test-lowest      the suite on Python 3.9 with every dependency at its declared floor"
+	@echo "make incumbent        install sketricgen 0.3.0 alone into .incumbent/ (the equivalence tests run it)"
 	@echo "make generate         regenerate generated/ from openapi/sketricgen.yaml"
 	@echo "make check-generated  fail if generated/ is stale"
 	@echo "make lint             ruff and mypy --strict"
@@ -38,6 +39,19 @@ $(VENV)/.installed: pyproject.toml
 	@touch $@
 
 install: $(VENV)/.installed
+
+# The incumbent sketricgen 0.3.0 alone in .incumbent/ (it imports as `sketricgen` too, so
+# it shares no venv with this SDK): tests/admin/test_incumbent_equivalence.py runs it in a
+# child process with PYTHONPATH=.incumbent, on the test venv's httpx and pydantic.
+INCUMBENT_DIR := .incumbent
+
+$(INCUMBENT_DIR)/.installed: | $(VENV)/.installed
+	rm -rf $(INCUMBENT_DIR)
+	$(VPY) -m pip install $(PIP_QUIET) --no-deps --no-compile --target $(INCUMBENT_DIR) 'sketricgen==0.3.0' || \
+		{ echo "could not install sketricgen 0.3.0 from PyPI into $(INCUMBENT_DIR): the incumbent equivalence tests cannot run"; exit 1; }
+	@touch $@
+
+incumbent: $(INCUMBENT_DIR)/.installed
 
 demo: install
 	@$(VPY) scripts/demo.py
@@ -57,12 +71,12 @@ lint: install
 	$(VENV)/bin/ruff format --check src tests scripts bench
 	$(VENV)/bin/mypy --strict
 
-test-default: install
+test-default: install incumbent
 	$(VPY) -m pytest
 	@$(VPY) -c 'import sys; print("suite ran on Python", sys.version.split()[0], "(" + sys.executable + ")")' | tee -a .tested-interpreters
 
 # The 3.9 environment installs the project as a wheel would (not editable).
-test-py39:
+test-py39: incumbent
 ifneq ($(PY39),)
 	@test -x $(VENV39)/bin/python || $(PY39) -m venv $(VENV39)
 	$(VENV39)/bin/python -m pip install $(PIP_QUIET) --upgrade pip
@@ -87,7 +101,7 @@ LOW_PYTEST := cd tests && ../$(LOWPY) -m pytest -c ../pyproject.toml --rootdir .
 LOW_INSTALL := $(UV) pip install --quiet --python $(LOWPY) --resolution lowest-direct
 LOW_SHOWN := ^(httpx|httpcore|pydantic|pydantic-core|typing-extensions|attrs|starlette|uvicorn|python-multipart|pytest|pytest-timeout|openapi-spec-validator|pyyaml|vcrpy|ag-ui-protocol|playwright)==
 
-test-lowest: install
+test-lowest: install incumbent
 ifneq ($(PY39),)
 	rm -rf $(VENVLOW)
 	$(UV) venv --quiet --python $(PY39) $(VENVLOW)
