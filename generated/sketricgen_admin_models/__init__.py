@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Any, Literal, Optional
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 from sketricgen_admin_models._base import WireModel
 
@@ -22,9 +22,14 @@ class AdminErrorBody(WireModel):
     """
     What went wrong, for people.
     """
-    code: Optional[str] = None
+    code: Annotated[Optional[str], Field(examples=['key_expired'])] = None
     """
-    What went wrong, for programs (`key_expired`, `insufficient_role`...).
+    What went wrong, for programs. Documented: `missing_token`,
+    `invalid_key` (401); `key_expired`, `key_revoked`,
+    `project_scope_mismatch`, `insufficient_role`, `plan_downgraded`
+    (403); `workflow_not_ready` (409); `run_not_available` (501).
+    Others may appear (`invalid_request`, `project_id_required`,
+    `not_found`).
     """
 
 
@@ -51,3 +56,831 @@ class TeamspaceList(WireModel):
         extra='allow',
     )
     teamspaces: Optional[list[Teamspace]] = None
+
+
+class Project(WireModel):
+    """
+    A project of the Teamspace.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    project_id: str
+    teamspace_id: Optional[str] = None
+    slug: Optional[str] = None
+    display_name: Optional[str] = None
+    is_default: Optional[bool] = None
+    """
+    Whether this is the Teamspace's default project.
+    """
+
+
+class ProjectList(WireModel):
+    """
+    A page of projects.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    projects: list[Project]
+    next_token: Optional[str] = None
+    """
+    Send it back as `next_token` for the next page; `null` on the last page only.
+    """
+
+
+class ProjectCreate(WireModel):
+    """
+    The body of `POST /projects`.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    display_name: str
+    slug: Optional[str] = None
+
+
+class ProjectUpdate(WireModel):
+    """
+    The body of `PATCH /projects/{project_id}`.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    display_name: Optional[str] = None
+    slug: Optional[str] = None
+
+
+class Agent(WireModel):
+    """
+    A workflow agent.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    agent_id: str
+    name: Optional[str] = None
+    agent_type: Optional[str] = None
+    agent_status: Optional[str] = None
+    teamspace_id: Optional[str] = None
+    project_id: Optional[str] = None
+    created_at: Optional[str] = None
+    last_updated: Optional[str] = None
+    is_draft: Optional[bool] = None
+    last_published_at: Optional[str] = None
+
+
+class AgentList(WireModel):
+    """
+    A page of workflow agents.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    agents: list[Agent]
+    next_token: Optional[str] = None
+    """
+    Send it back as `next_token` for the next page; `null` on the last page only.
+    """
+
+
+class AgentCreate(WireModel):
+    """
+    The body of `POST /agents`.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    name: str
+    workflow_config: dict[str, Any]
+    """
+    The complete workflow (its nodes and edges).
+    """
+    description: Optional[str] = None
+    project_id: Optional[str] = None
+    """
+    Required when the key covers several projects.
+    """
+
+
+class AgentUpdate(WireModel):
+    """
+    The body of `PATCH /agents/{agent_id}`.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    name: Optional[str] = None
+    description: Optional[str] = None
+    workflow_config: Optional[dict[str, Any]] = None
+
+
+class AgentDeletion(WireModel):
+    """
+    The answer of `DELETE /agents/{agent_id}`.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    agent_id: str
+    deleted: bool
+
+
+class EmbedSnippet(WireModel):
+    """
+    The HTML that puts an agent's chat widget on a page.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    agent_id: str
+    snippet: str
+    widget_url: Optional[str] = None
+    is_public: Optional[bool] = None
+
+
+class AgentRunRequest(WireModel):
+    """
+    The body of `POST /agents/{agent_id}/run` (any fields; the call is not available).
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+
+
+class RequiredConnector(WireModel):
+    """
+    A connector a template or a job needs.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    app_slug: str
+    name: Optional[str] = None
+    provider: Optional[str] = None
+    requires_auth: Optional[bool] = None
+    allowed_tools: Optional[list[str]] = None
+
+
+class BrandAgentTemplate(WireModel):
+    """
+    A template a Brand Agent can start from.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    slug: str
+    name: Optional[str] = None
+    description: Optional[str] = None
+    thumbnail_url: Optional[str] = None
+    difficulty_level: Optional[str] = None
+    industries: Optional[list[str]] = None
+    min_plan: Optional[str] = None
+    has_skills: Optional[bool] = None
+    has_artifacts: Optional[bool] = None
+    required_connectors: Optional[list[RequiredConnector]] = None
+
+
+class BrandAgentTemplateList(WireModel):
+    """
+    A page of templates (offset pagination).
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    brand_agent_templates: list[BrandAgentTemplate]
+    total: Optional[int] = None
+    limit: Optional[int] = None
+    offset: Optional[int] = None
+    has_more: Optional[bool] = None
+
+
+class BrandAgentCreate(WireModel):
+    """
+    The body of `POST /brand-agents`.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    name: str
+    seed_url: str
+    """
+    The website the agent learns the brand from.
+    """
+    description: Optional[str] = None
+    project_id: Optional[str] = None
+    publish_widget: Optional[bool] = None
+    template_slug: Optional[str] = None
+    knowledge_base_id: Optional[str] = None
+
+
+class BrandAgentJob(WireModel):
+    """
+    The provisioning job `POST /brand-agents` starts.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    agent_id: str
+    job_id: str
+    status: Optional[str] = None
+    poll_url: Optional[str] = None
+    publish_widget: Optional[bool] = None
+    template_slug: Optional[str] = None
+    knowledge_base_id: Optional[str] = None
+    note: Optional[str] = None
+
+
+class BrandAgentDetail(WireModel):
+    """
+    A Brand Agent, its settings and what it uses.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    agent: Optional[dict[str, Any]] = None
+    settings: Optional[dict[str, Any]] = None
+    used_knowledge_bases: Optional[list[str]] = None
+    structure: Optional[dict[str, Any]] = None
+    subscription_plan: Optional[str] = None
+    available_models: Optional[list[dict[str, Any]]] = None
+
+
+class BrandAgentUpdate(WireModel):
+    """
+    The body of `PATCH /brand-agents/{agent_id}`.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    display_name: Optional[str] = None
+    agent_name: Optional[str] = None
+    instructions: Optional[str] = None
+    model: Optional[str] = None
+    knowledge_base_ids: Optional[list[str]] = None
+
+
+class BrandAgentUpdateResult(WireModel):
+    """
+    A Brand Agent after a change, and what changed.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    agent: Optional[dict[str, Any]] = None
+    settings: Optional[dict[str, Any]] = None
+    used_knowledge_bases: Optional[list[str]] = None
+    structure: Optional[dict[str, Any]] = None
+    subscription_plan: Optional[str] = None
+    available_models: Optional[list[dict[str, Any]]] = None
+    updated: list[str] = []
+    """
+    The names of the settings changed.
+    """
+    file_search_node_added: Optional[bool] = None
+    republished: Optional[bool] = None
+
+
+class WidgetConfig(WireModel):
+    """
+    A Brand Agent's chat widget settings.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    agent_id: str
+    exists: Optional[bool] = None
+    widget_config: dict[str, Any] = {}
+    branding_removal_entitled: Optional[bool] = None
+
+
+class WidgetConfigUpdate(WireModel):
+    """
+    The body of `PATCH /brand-agents/{agent_id}/widget-config` (any widget fields).
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+
+
+class WidgetConfigUpdateResult(WireModel):
+    """
+    A Brand Agent's widget settings after a change, and what changed.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    agent_id: str
+    updated: list[str] = []
+    widget_config: dict[str, Any] = {}
+    branding_removal_entitled: Optional[bool] = None
+
+
+class JobEmbed(WireModel):
+    """
+    How to embed the agent a succeeded job made.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    widget_url: Optional[str] = None
+    snippet: Optional[str] = None
+    is_public: Optional[bool] = None
+
+
+class JobStatus(WireModel):
+    """
+    The state of a Brand Agent provisioning job.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    job_id: str
+    status: Annotated[
+        str,
+        Field(
+            examples=[
+                'queued',
+                'crawling',
+                'crawled',
+                'kb_processing',
+                'agent_finalizing',
+                'succeeded',
+                'failed',
+            ]
+        ),
+    ]
+    """
+    One of `queued`, `crawling`, `crawled`, `kb_processing`,
+    `agent_finalizing` (still running), `succeeded` or `failed` (the
+    end). Not a closed set: other states may appear, and only
+    `succeeded` and `failed` end a job.
+    """
+    crawl_status: Optional[str] = None
+    phase: Optional[str] = None
+    agent_id: Optional[str] = None
+    base_url: Optional[str] = None
+    progress: Optional[dict[str, Any]] = None
+    connectors: Optional[list[RequiredConnector]] = None
+    error_summary: Optional[str] = None
+    """
+    Why a `failed` job failed.
+    """
+    created_at: Optional[str] = None
+    started_at: Optional[str] = None
+    finished_at: Optional[str] = None
+    embed: Optional[JobEmbed] = None
+    """
+    Set once the job has `succeeded`.
+    """
+
+
+class KnowledgeBase(WireModel):
+    """
+    A knowledge base.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    knowledge_base_id: str
+    name: Optional[str] = None
+    kb_status: Optional[str] = None
+    vector_store_id: Optional[str] = None
+    agents_using_kb: list[str] = []
+    teamspace_id: Optional[str] = None
+    project_id: Optional[str] = None
+    created_at: Optional[str] = None
+    last_updated: Optional[str] = None
+
+
+class KnowledgeBaseList(WireModel):
+    """
+    A page of knowledge bases.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    knowledge_bases: list[KnowledgeBase]
+    next_token: Optional[str] = None
+    """
+    Send it back as `next_token` for the next page; `null` on the last page only.
+    """
+
+
+class KnowledgeBaseCreate(WireModel):
+    """
+    The body of `POST /knowledge-bases`.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    name: str
+    project_id: Optional[str] = None
+    """
+    Required when the key covers several projects.
+    """
+
+
+class KnowledgeBaseUpdate(WireModel):
+    """
+    The body of `PATCH /knowledge-bases/{knowledge_base_id}`.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    name: Optional[str] = None
+
+
+class KnowledgeBaseDeletion(WireModel):
+    """
+    The answer of `DELETE /knowledge-bases/{knowledge_base_id}`.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    knowledge_base_id: str
+    deleted: bool
+
+
+class DataSource(WireModel):
+    """
+    A file of a knowledge base.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    file_name: str
+    status: Optional[str] = None
+    size_bytes: Optional[int] = None
+    created_at: Optional[str] = None
+
+
+class DataSourceList(WireModel):
+    """
+    A page of a knowledge base's files.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    data_sources: list[DataSource]
+    next_token: Optional[str] = None
+    """
+    Send it back as `next_token` for the next page; `null` on the last page only.
+    """
+
+
+class DataSourceDeletion(WireModel):
+    """
+    The answer of `DELETE /knowledge-bases/{knowledge_base_id}/data-sources/{file_name}`.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    knowledge_base_id: str
+    file_name: str
+    deleted: bool
+
+
+class ConversationSummary(WireModel):
+    """
+    A conversation as lists show it.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    conversation_id: str
+    agent_id: str
+    contact_id: Optional[str] = None
+    title: Optional[str] = None
+    message_count: Optional[int] = None
+    created_at: Optional[str] = None
+    last_updated: Optional[str] = None
+
+
+class ConversationList(WireModel):
+    """
+    A page of conversations.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    conversations: list[ConversationSummary]
+    next_token: Optional[str] = None
+    """
+    Send it back as `next_token` for the next page; `null` on the last page only.
+    """
+
+
+class ConversationMessage(WireModel):
+    """
+    One message of a conversation.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    role: str
+    """
+    Who wrote it (`user`, `assistant`...).
+    """
+    content: Any
+    """
+    What it says (text, or the structured content the service keeps).
+    """
+    created_at: Optional[str] = None
+
+
+class Conversation(WireModel):
+    """
+    A conversation and its messages.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    conversation_id: str
+    agent_id: str
+    contact_id: Optional[str] = None
+    created_at: Optional[str] = None
+    last_updated: Optional[str] = None
+    messages: list[ConversationMessage]
+
+
+class Trace(WireModel):
+    """
+    The trace of one run.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    trace_id: str
+    run_id: Optional[str] = None
+    started_at: Optional[str] = None
+    finished_at: Optional[str] = None
+    status: Optional[str] = None
+    spans: Optional[list[dict[str, Any]]] = None
+
+
+class ConversationTraces(WireModel):
+    """
+    The run traces of a conversation.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    conversation_id: str
+    agent_id: str
+    traces: list[Trace]
+
+
+class Member(WireModel):
+    """
+    A member of the Teamspace.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    user_uuid: str
+    email: Optional[str] = None
+    display_name: Optional[str] = None
+    role: str
+    """
+    `admin`, `editor` or `viewer` (other roles may appear).
+    """
+
+
+class MemberList(WireModel):
+    """
+    A page of members.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    members: list[Member]
+    next_token: Optional[str] = None
+    """
+    Send it back as `next_token` for the next page; `null` on the last page only.
+    """
+
+
+class MemberUpdate(WireModel):
+    """
+    The body of `PATCH /members/{user_uuid}`.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    role: Literal['admin', 'editor', 'viewer']
+
+
+class Usage(WireModel):
+    """
+    The plan and credit usage of the Teamspace in the current period.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    teamspace_id: Optional[str] = None
+    subscription_plan: Optional[str] = None
+    period_start: Optional[str] = None
+    period_end: Optional[str] = None
+    credits_used: Optional[float] = None
+    credits_limit: Optional[float] = None
+    credits_remaining: Optional[float] = None
+    runs: Optional[int] = None
+    """
+    Runs in the period.
+    """
+
+
+class ConnectorTool(WireModel):
+    """
+    One tool of a connector.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    tool_name: str
+    tool_display_name: Optional[str] = None
+    tool_description: Optional[str] = None
+
+
+class Connector(WireModel):
+    """
+    A connector of the catalog.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    app_slug: str
+    name: Optional[str] = None
+    description: Optional[str] = None
+    logo_url: Optional[str] = None
+    category: Optional[str] = None
+    provider: Optional[str] = None
+    auth_strategy: Optional[str] = None
+    requires_auth: Optional[bool] = None
+    supports_connect_link: Optional[bool] = None
+    tools: Annotated[list[ConnectorTool], Field(default_factory=list)]
+
+
+class ConnectorList(WireModel):
+    """
+    The connector catalog.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    connectors: list[Connector]
+
+
+class ConnectorTools(WireModel):
+    """
+    A page of a connector's tools (offset pagination).
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    app_slug: str
+    provider: Optional[str] = None
+    restriction: Optional[str] = None
+    tools: Annotated[list[ConnectorTool], Field(default_factory=list)]
+    total: Optional[int] = None
+    limit: Optional[int] = None
+    offset: Optional[int] = None
+    has_more: Optional[bool] = None
+    note: Optional[str] = None
+
+
+class ConnectLinkRequest(WireModel):
+    """
+    The body of `POST /connectors/{app_slug}/connect-link`.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    project_id: Optional[str] = None
+    agent_type: Optional[str] = None
+
+
+class ConnectLink(WireModel):
+    """
+    Where a person connects their account to a connector.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    app_slug: str
+    provider: Optional[str] = None
+    already_connected: Optional[bool] = None
+    connect_url: Optional[str] = None
+    expires_at: Optional[str] = None
+    note: Optional[str] = None
+
+
+class ConnectionStatus(WireModel):
+    """
+    Whether an account is connected to a connector.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    app_slug: str
+    provider: Optional[str] = None
+    connected: bool
+
+
+class ConnectorAttachRequest(WireModel):
+    """
+    The body of `POST /agents/{agent_id}/connectors`.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    app_slug: str
+    allowed_tools: Optional[list[str]] = None
+    """
+    The tools the agent may call; left out, it may get them all.
+    """
+
+
+class ConnectorAttachment(WireModel):
+    """
+    A connector attached to an agent.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    agent_id: str
+    app_slug: str
+    provider: Optional[str] = None
+    allowed_tools: Optional[list[str]] = None
+    unrestricted: Optional[bool] = None
+    """
+    Whether the agent may call every tool of the connector.
+    """
+    note: Optional[str] = None
+    attached: Optional[bool] = None
+    changed: Optional[bool] = None
+
+
+class ConnectorDetachment(WireModel):
+    """
+    The answer of `DELETE /agents/{agent_id}/connectors/{app_slug}`.
+    """
+
+    model_config = ConfigDict(
+        extra='allow',
+    )
+    agent_id: str
+    app_slug: str
+    attached: Optional[bool] = None

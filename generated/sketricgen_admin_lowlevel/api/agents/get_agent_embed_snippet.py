@@ -1,0 +1,43 @@
+"""The HTML that embeds an agent's widget: `GET /agents/{agent_id}/embed-snippet` without I/O.
+
+`build_request` gives the request to send; `parse_response` reads the answer.
+"""
+
+from typing import Any, Optional, Union
+from urllib.parse import quote
+
+from ...models.admin_error_body import AdminErrorBody
+from ...models.embed_snippet import EmbedSnippet
+from ...types import OperationRequest
+
+__all__ = ["METHOD", "PATH", "build_request", "parse_response"]
+
+METHOD = "GET"
+PATH = "/agents/{agent_id}/embed-snippet"
+
+
+def build_request(
+    *,
+    agent_id: str,
+) -> OperationRequest:
+    """The request of `GET /agents/{agent_id}/embed-snippet`."""
+    path = PATH.format(
+        agent_id=quote(str(agent_id), safe=""),
+    )
+    params: dict[str, Any] = {}
+    headers: dict[str, str] = {}
+    return OperationRequest(METHOD, path, headers, params)
+
+
+def parse_response(
+    status_code: int, content: bytes
+) -> Optional[Union[AdminErrorBody, EmbedSnippet]]:
+    """The answer of status `status_code` with body `content`, as its typed model.
+
+    Raises `UnexpectedStatus` for a status the spec does not describe, and
+    `pydantic.ValidationError` (or `ValueError` for bad JSON) for a body that
+    does not fit the shape described.
+    """
+    if status_code == 200:
+        return EmbedSnippet.model_validate_json(content)
+    return AdminErrorBody.model_validate_json(content)

@@ -1,0 +1,48 @@
+"""Start provisioning a Brand Agent: `POST /brand-agents` without I/O.
+
+`build_request` gives the request to send; `parse_response` reads the answer.
+"""
+
+from typing import Any, Optional, Union
+
+from ...models.admin_error_body import AdminErrorBody
+from ...models.brand_agent_create import BrandAgentCreate
+from ...models.brand_agent_job import BrandAgentJob
+from ...types import OperationRequest
+
+__all__ = ["METHOD", "PATH", "build_request", "parse_response"]
+
+METHOD = "POST"
+PATH = "/brand-agents"
+
+
+def build_request(
+    *,
+    body: BrandAgentCreate,
+) -> OperationRequest:
+    """The request of `POST /brand-agents`: `body` as JSON, fields left as None omitted."""
+    path = PATH
+    params: dict[str, Any] = {}
+    headers: dict[str, str] = {}
+    headers["Content-Type"] = "application/json"
+    return OperationRequest(
+        METHOD,
+        path,
+        headers,
+        params,
+        body.model_dump(mode="json", by_alias=True, exclude_none=True),
+    )
+
+
+def parse_response(
+    status_code: int, content: bytes
+) -> Optional[Union[AdminErrorBody, BrandAgentJob]]:
+    """The answer of status `status_code` with body `content`, as its typed model.
+
+    Raises `UnexpectedStatus` for a status the spec does not describe, and
+    `pydantic.ValidationError` (or `ValueError` for bad JSON) for a body that
+    does not fit the shape described.
+    """
+    if status_code == 202:
+        return BrandAgentJob.model_validate_json(content)
+    return AdminErrorBody.model_validate_json(content)

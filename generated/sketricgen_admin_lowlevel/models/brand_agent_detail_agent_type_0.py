@@ -1,0 +1,7 @@
+"""`BrandAgentDetailAgentType0`: an object described inline in the spec, a plain dict on the wire."""
+
+from typing import Any
+
+BrandAgentDetailAgentType0 = dict[str, Any]
+
+__all__ = ["BrandAgentDetailAgentType0"]

@@ -1,0 +1,7 @@
+"""`BrandAgentDetailStructureType0`: an object described inline in the spec, a plain dict on the wire."""
+
+from typing import Any
+
+BrandAgentDetailStructureType0 = dict[str, Any]
+
+__all__ = ["BrandAgentDetailStructureType0"]

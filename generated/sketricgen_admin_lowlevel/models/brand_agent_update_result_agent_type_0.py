@@ -1,0 +1,7 @@
+"""`BrandAgentUpdateResultAgentType0`: an object described inline in the spec, a plain dict on the wire."""
+
+from typing import Any
+
+BrandAgentUpdateResultAgentType0 = dict[str, Any]
+
+__all__ = ["BrandAgentUpdateResultAgentType0"]

@@ -1,0 +1,7 @@
+"""`BrandAgentUpdateResultSettingsType0`: an object described inline in the spec, a plain dict on the wire."""
+
+from typing import Any
+
+BrandAgentUpdateResultSettingsType0 = dict[str, Any]
+
+__all__ = ["BrandAgentUpdateResultSettingsType0"]

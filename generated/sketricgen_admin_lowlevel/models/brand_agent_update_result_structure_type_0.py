@@ -1,0 +1,7 @@
+"""`BrandAgentUpdateResultStructureType0`: an object described inline in the spec, a plain dict on the wire."""
+
+from typing import Any
+
+BrandAgentUpdateResultStructureType0 = dict[str, Any]
+
+__all__ = ["BrandAgentUpdateResultStructureType0"]

@@ -1,0 +1,7 @@
+"""`JobStatusProgressType0`: an object described inline in the spec, a plain dict on the wire."""
+
+from typing import Any
+
+JobStatusProgressType0 = dict[str, Any]
+
+__all__ = ["JobStatusProgressType0"]

@@ -1,0 +1,7 @@
+"""`WidgetConfigUpdateResultWidgetConfig`: an object described inline in the spec, a plain dict on the wire."""
+
+from typing import Any
+
+WidgetConfigUpdateResultWidgetConfig = dict[str, Any]
+
+__all__ = ["WidgetConfigUpdateResultWidgetConfig"]
