@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterable
 from typing import Optional
 
-from . import wire
+from . import admin_wire, wire
 
 _HEAD_END = b"\r\n\r\n"
 _MAX_HEAD = 64 * 1024
@@ -72,6 +72,7 @@ class State:
     def __init__(self) -> None:
         self.streams = Streams()
         self.last_upload_size = 0
+        self.agent_pages = admin_wire.AgentPages()
 
 
 class Connection(asyncio.Protocol):
@@ -83,6 +84,7 @@ class Connection(asyncio.Protocol):
         self.transport: Optional[asyncio.Transport] = None
         self.method = b""
         self.path = b""
+        self.query = b""
         self.host = "127.0.0.1"
         self.body = bytearray()
         self.keep_body = True
@@ -153,8 +155,8 @@ class Connection(asyncio.Protocol):
 
     def _read_head(self, head: bytes) -> None:
         lines = head.split(b"\r\n")
-        self.method, self.path = lines[0].split(b" ")[:2]
-        self.path = self.path.split(b"?")[0]
+        self.method, target = lines[0].split(b" ")[:2]
+        self.path, _, self.query = target.partition(b"?")
         length = 0
         chunked = False
         for line in lines[1:]:
@@ -236,6 +238,8 @@ class Connection(asyncio.Protocol):
             name = json.loads(self.body).get("file_name") or "bench.pdf"
             body = wire.upload_complete(name, self.state.last_upload_size)
             self._send(_json("200 OK", body))
+        elif path == admin_wire.AGENTS_PATH:
+            self._send(_json("200 OK", self.state.agent_pages.body(self.query)))
         else:
             self._send(_json("404 Not Found", b'{"message":"no such path"}'))
 

@@ -84,6 +84,10 @@ _UPLOAD = (
     Metric("wall_s", "wall time (s)", Target(ratio=1.2)),
     Metric("rss_growth_mb", "peak RSS growth (MB)", Target(limit=8.0)),
 )
+_LISTING = (
+    Metric("median_ms", "median time per listing (ms)", Target(ratio=1.2)),
+    Metric("p90_ms", "p90 time per listing (ms)"),
+)
 STREAM = {"events": 50_000}
 IMPORT = "import"
 
@@ -127,6 +131,11 @@ VARIANTS: tuple[Variant, ...] = (
                     Target(limit=8.0)),
              Metric("wall_s", "wall time (s)")),
             {"events": 200_000, "slow": True, "pause_s": 4.0}, reps=3),
+    # The Admin API: one listing is 20 GETs of 50 agents each, followed by next_token.
+    Variant("admin-list-async", "list 1,000 agents over 20 pages (limit 50), async", "admin",
+            "async", _LISTING, {"listings": 20, "limit": 50}),
+    Variant("admin-list-sync", "list 1,000 agents over 20 pages (limit 50), sync", "admin",
+            "sync", _LISTING, {"listings": 20, "limit": 50}),
     Variant(IMPORT, "`import sketricgen`, fresh interpreter (httpx: `import httpx, pydantic`)",
             IMPORT, IMPORT,
             (Metric("import_ms", "import time (ms)", Target(ratio=1.15)),
