@@ -203,6 +203,7 @@ class Incumbent:
             self.close()
             raise IncumbentMissingError(f"the child imported another sketricgen: {ready}")
         self.module_file = ready["file"]
+        self.methods: list[str] = ready["methods"]
         return self
 
     def _answer(self) -> dict[str, Any]:
@@ -254,13 +255,33 @@ class Incumbent:
         self.close()
 
 
+ADMIN_NAMESPACES = ("projects", "agents", "knowledge_bases", "brand_agents", "connectors")
+
+
+def _admin_methods(client: Any) -> list[str]:
+    """The incumbent's public admin methods by dotted path, each `_sync` twin left out."""
+    methods = ["whoami"]
+    for namespace in ADMIN_NAMESPACES:
+        owner = getattr(client, namespace)
+        methods += [
+            f"{namespace}.{name}"
+            for name in dir(owner)
+            if not name.startswith("_")
+            and not name.endswith("_sync")
+            and callable(getattr(owner, name))
+        ]
+    return sorted(methods)
+
+
 def _serve() -> None:
     """The child: the incumbent's client, one case per line of stdin."""
     # The incumbent, through PYTHONPATH (imported by name: it is not this SDK's module).
     sketricgen: Any = importlib.import_module("sketricgen")
     transport: Any = importlib.import_module("sketricgen.admin.client")
     version = getattr(sketricgen, "__version__", "")
-    print(json.dumps({"version": version, "file": sketricgen.__file__}), flush=True)
+    methods = _admin_methods(sketricgen.SketricGenClient(api_key="unused"))
+    print(json.dumps({"version": version, "file": sketricgen.__file__, "methods": methods}))
+    sys.stdout.flush()
     for line in sys.stdin:
         case = json.loads(line)
         transport.DEFAULT_ADMIN_BASE_URL = case["base_url"]
