@@ -4,6 +4,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._exceptions import (
+    AdminErrorCode,
+    SketricGenAdminAuthenticationError,
+    SketricGenAdminBadRequestError,
+    SketricGenAdminConflictError,
+    SketricGenAdminError,
+    SketricGenAdminNotFoundError,
+    SketricGenAdminPermissionDeniedError,
+    SketricGenAdminRateLimitError,
+    SketricGenAdminServerError,
     SketricGenAPIError,
     SketricGenAuthenticationError,
     SketricGenBadRequestError,
@@ -74,6 +83,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "AdminErrorCode",
     "AsyncStream",
     "ChatResponse",
     "GeneratedAsset",
@@ -83,6 +93,14 @@ __all__ = [
     "HitlResume",
     "HitlReviewConfig",
     "SketricGenAPIError",
+    "SketricGenAdminAuthenticationError",
+    "SketricGenAdminBadRequestError",
+    "SketricGenAdminConflictError",
+    "SketricGenAdminError",
+    "SketricGenAdminNotFoundError",
+    "SketricGenAdminPermissionDeniedError",
+    "SketricGenAdminRateLimitError",
+    "SketricGenAdminServerError",
     "SketricGenAuthenticationError",
     "SketricGenBadRequestError",
     "SketricGenClient",

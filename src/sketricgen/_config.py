@@ -13,7 +13,9 @@ from ._exceptions import SketricGenValidationError
 from ._streaming.sse import DEFAULT_MAX_EVENT_SIZE
 
 __all__ = [
+    "ADMIN_KEY_HEADER",
     "CHAT_KEY_HEADER",
+    "DEFAULT_ADMIN_BASE_URL",
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_CONCURRENT_UPLOADS",
     "DEFAULT_MAX_CONNECTIONS",
@@ -32,6 +34,8 @@ __all__ = [
 
 DEFAULT_BASE_URL = "https://chat-v2.sketricgen.ai"
 DEFAULT_UPLOAD_BASE_URL = "https://v9xof9ohlg.execute-api.us-east-1.amazonaws.com/dev"
+DEFAULT_ADMIN_BASE_URL = "https://krjavjkt27.execute-api.us-east-1.amazonaws.com/dev/admin/v1"
+"""The Admin API's base URL, as the service's Admin API documentation gives it."""
 DEFAULT_TIMEOUT = 300.0
 DEFAULT_MAX_RETRIES = 3
 DEFAULT_MAX_CONCURRENT_UPLOADS = 4
@@ -47,14 +51,21 @@ ENV_VARS = {
     "max_retries": "SKETRICGEN_MAX_RETRIES",
     "base_url": "SKETRICGEN_BASE_URL",
     "upload_base_url": "SKETRICGEN_UPLOAD_BASE_URL",
+    "admin_base_url": "SKETRICGEN_ADMIN_BASE_URL",
 }
 """Each setting `from_env` reads, and the variable it reads it from."""
+ADMIN_URL_ALIAS = "SKETRICGEN_ADMIN_API_URL"
+"""The variable the Admin API's own documentation names; read when ours is unset."""
 
 CHAT_KEY_HEADER = "API-KEY"
 """The header that carries the key to the chat API."""
 UPLOAD_KEY_HEADER = "X-API-KEY"
 """The header that carries the key to the upload API."""
-KEY_HEADERS = frozenset({CHAT_KEY_HEADER.lower(), UPLOAD_KEY_HEADER.lower()})
+ADMIN_KEY_HEADER = "Authorization"
+"""The header that carries the key (`Bearer <key>`) to the Admin API."""
+KEY_HEADERS = frozenset(
+    {CHAT_KEY_HEADER.lower(), UPLOAD_KEY_HEADER.lower(), ADMIN_KEY_HEADER.lower()}
+)
 """Header names (lower case) that carry the key: only `api_key` may set them."""
 # The docs write the chat base with its path prefix; endpoints already carry it.
 _API_PREFIX = "/api/v1"
@@ -72,6 +83,7 @@ class ClientConfig:
     max_retries: int = DEFAULT_MAX_RETRIES
     base_url: str = DEFAULT_BASE_URL
     upload_base_url: str = DEFAULT_UPLOAD_BASE_URL
+    admin_base_url: str = DEFAULT_ADMIN_BASE_URL
     default_headers: Mapping[str, str] = field(default_factory=dict)
     max_concurrent_uploads: int = DEFAULT_MAX_CONCURRENT_UPLOADS
     max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE
@@ -93,19 +105,22 @@ class ClientConfig:
         max_response_size: Any = DEFAULT_MAX_RESPONSE_SIZE,
         max_event_size: Any = DEFAULT_MAX_EVENT_SIZE,
         max_connections: Any = DEFAULT_MAX_CONNECTIONS,
+        admin_base_url: Any = None,
         source: Optional[Mapping[str, str]] = None,
     ) -> ClientConfig:
         """Validate every setting; raise `SketricGenValidationError` naming the first bad one.
 
         `source` maps a setting to where its value came from (an environment
         variable), so the error can name that instead. A host left as `None`
-        is read from `SKETRICGEN_BASE_URL` / `SKETRICGEN_UPLOAD_BASE_URL` when
-        set (so an application can be pointed elsewhere without a code change),
+        is read from `SKETRICGEN_BASE_URL` / `SKETRICGEN_UPLOAD_BASE_URL` /
+        `SKETRICGEN_ADMIN_BASE_URL` (else `SKETRICGEN_ADMIN_API_URL`) when set
+        (so an application can be pointed elsewhere without a code change),
         else it is SketricGen's own.
         """
         names = dict(source or {})
         base_url = _host_from_env(base_url, "base_url", names)
         upload_base_url = _host_from_env(upload_base_url, "upload_base_url", names)
+        admin_base_url = _host_from_env(admin_base_url, "admin_base_url", names)
         return cls(
             api_key=_api_key(api_key, names.get("api_key", "api_key")),
             timeout=check_seconds(timeout, names.get("timeout", "timeout"), text=True),
@@ -118,6 +133,12 @@ class ClientConfig:
                 upload_base_url,
                 DEFAULT_UPLOAD_BASE_URL,
                 names.get("upload_base_url", "upload_base_url"),
+                chat=False,
+            ),
+            admin_base_url=_url(
+                admin_base_url,
+                DEFAULT_ADMIN_BASE_URL,
+                names.get("admin_base_url", "admin_base_url"),
                 chat=False,
             ),
             default_headers=_headers(default_headers),
@@ -162,12 +183,13 @@ def config_from_env(
 def _host_from_env(value: Any, setting: str, names: dict[str, str]) -> Any:
     if value is not None:
         return value
-    variable = ENV_VARS[setting]
-    found = os.environ.get(variable, "").strip()
-    if not found:
-        return None
-    names[setting] = variable
-    return found
+    variables = [ENV_VARS[setting]] + ([ADMIN_URL_ALIAS] if setting == "admin_base_url" else [])
+    for variable in variables:
+        found = os.environ.get(variable, "").strip()
+        if found:
+            names[setting] = variable
+            return found
+    return None
 
 
 def _api_key(value: Any, name: str) -> str:
@@ -290,4 +312,4 @@ def _field(name: str) -> str:
     for setting, variable in ENV_VARS.items():
         if name == variable:
             return setting
-    return name
+    return "admin_base_url" if name == ADMIN_URL_ALIAS else name

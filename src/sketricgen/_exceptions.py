@@ -14,8 +14,16 @@ SketricGenError                              attempts
 │   ├── SketricGenRateLimitError             429 (retry_after)
 │   ├── SketricGenServerError                5xx
 │   ├── SketricGenRedirectError              3xx, never followed (location)
-│   └── SketricGenUnexpectedResponseError    a success whose body is not the call's answer
-│       └── SketricGenResponseTooLargeError  larger than max_response_size (max_size)
+│   ├── SketricGenUnexpectedResponseError    a success whose body is not the call's answer
+│   │   └── SketricGenResponseTooLargeError  larger than max_response_size (max_size)
+│   └── SketricGenAdminError                 an Admin API error answer (code: AdminErrorCode or str)
+│       ├── SketricGenAdminBadRequestError        400 (also SketricGenBadRequestError)
+│       ├── SketricGenAdminAuthenticationError    401 (also SketricGenAuthenticationError)
+│       ├── SketricGenAdminPermissionDeniedError  403 (also SketricGenPermissionDeniedError)
+│       ├── SketricGenAdminNotFoundError          404 (also SketricGenNotFoundError)
+│       ├── SketricGenAdminConflictError          409 (also SketricGenConflictError)
+│       ├── SketricGenAdminRateLimitError         429 (also SketricGenRateLimitError)
+│       └── SketricGenAdminServerError            5xx (also SketricGenServerError)
 ├── SketricGenNetworkError                   the service could not be reached
 │   ├── SketricGenConnectionError            the connection failed or was lost
 │   └── SketricGenTimeoutError               a timeout
@@ -34,17 +42,35 @@ SketricGenError                              attempts
 
 An upload that fails on an HTTP or network error raises a class deriving from
 both `SketricGenUploadError` and the transport's class (`_uploads/errors.py`).
+
+An Admin API error is a `SketricGenAdminError` and the class its status has
+without the Admin API (`except SketricGenAuthenticationError` catches a 401 of
+either API); its `code` is an `AdminErrorCode` when the service documents it
+(401 missing_token / invalid_key; 403 key_expired, key_revoked,
+project_scope_mismatch, insufficient_role, plan_downgraded; 409
+workflow_not_ready; 501 run_not_available; also 400 invalid_request /
+project_id_required, 404 not_found), else the service's own string.
 """
 
 from __future__ import annotations
 
+import enum
 import errno
 import os
 from collections.abc import Sequence
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 __all__ = [
+    "AdminErrorCode",
     "SketricGenAPIError",
+    "SketricGenAdminAuthenticationError",
+    "SketricGenAdminBadRequestError",
+    "SketricGenAdminConflictError",
+    "SketricGenAdminError",
+    "SketricGenAdminNotFoundError",
+    "SketricGenAdminPermissionDeniedError",
+    "SketricGenAdminRateLimitError",
+    "SketricGenAdminServerError",
     "SketricGenAuthenticationError",
     "SketricGenBadRequestError",
     "SketricGenClosedError",
@@ -410,3 +436,115 @@ class SketricGenJobError(SketricGenError):
         self.job_id = job_id
         self.status = status
         self.error_summary = error_summary
+
+
+class AdminErrorCode(str, enum.Enum):
+    """The Admin API's error codes: `error.code == AdminErrorCode.KEY_EXPIRED`.
+
+    Members are strings (`AdminErrorCode.KEY_EXPIRED == "key_expired"`); a
+    code the service adds later stays a plain `str` on the error.
+    """
+
+    MISSING_TOKEN = "missing_token"
+    """401: no `Authorization: Bearer` header, or an ill-formed one."""
+    INVALID_KEY = "invalid_key"
+    """401: the key is not one the service knows."""
+    KEY_EXPIRED = "key_expired"
+    """403: the key has expired."""
+    KEY_REVOKED = "key_revoked"
+    """403: the key was revoked."""
+    PROJECT_SCOPE_MISMATCH = "project_scope_mismatch"
+    """403: a selected-Project key touched another project's resource."""
+    INSUFFICIENT_ROLE = "insufficient_role"
+    """403: the key's role (Viewer, Editor) may not do this."""
+    PLAN_DOWNGRADED = "plan_downgraded"
+    """403: the Teamspace's plan no longer allows this."""
+    WORKFLOW_NOT_READY = "workflow_not_ready"
+    """409: the agent's workflow is not ready (its Brand Agent job has not succeeded)."""
+    RUN_NOT_AVAILABLE = "run_not_available"
+    """501: agents run through `run_workflow`, not through the Admin API."""
+    INVALID_REQUEST = "invalid_request"
+    """400: a bad body or query."""
+    PROJECT_ID_REQUIRED = "project_id_required"
+    """400: a key covering several projects must name `project_id` when creating."""
+    NOT_FOUND = "not_found"
+    """404: no such resource (or not visible to this key)."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def of(cls, code: Optional[str]) -> Union[AdminErrorCode, str, None]:
+        """`code` as a member when it is a documented one, else as given."""
+        try:
+            return cls(code) if isinstance(code, str) else None
+        except ValueError:
+            return code
+
+
+class SketricGenAdminError(SketricGenAPIError):
+    """An Admin API error answer (`{"error": ..., "code": ...}`).
+
+    `status_code`, `code` (an `AdminErrorCode` when documented, else the
+    service's string, None when the answer named none) and `message`; also
+    every `SketricGenAPIError` attribute (`detail` holds the service's own
+    words, `request_id`...). The incumbent's `SketricGenAdminError(status_code,
+    code, message)` still constructs one. Each status has a subclass that is
+    also the general class of that status (401: `SketricGenAuthenticationError`).
+    """
+
+    code: Union[AdminErrorCode, str, None]
+
+    def __init__(
+        self,
+        status_code: int,
+        code: Optional[str] = None,
+        message: Optional[str] = None,
+        *,
+        response_body: Any = None,
+        request_id: Optional[str] = None,
+        retry_after: Optional[float] = None,
+        attempts: int = 1,
+        detail: Optional[str] = None,
+    ) -> None:
+        if message is None:
+            message = f"the Admin API answered {status_code}" + (f" ({code})" if code else "")
+        super().__init__(
+            message,
+            status_code=status_code,
+            response_body=response_body,
+            request_id=request_id,
+            retry_after=retry_after,
+            attempts=attempts,
+            detail=message if detail is None else detail,
+        )
+        self.code = AdminErrorCode.of(code)
+
+
+class SketricGenAdminBadRequestError(SketricGenAdminError, SketricGenBadRequestError):
+    """400 from the Admin API (`invalid_request`, `project_id_required`)."""
+
+
+class SketricGenAdminAuthenticationError(SketricGenAdminError, SketricGenAuthenticationError):
+    """401 from the Admin API (`missing_token`, `invalid_key`)."""
+
+
+class SketricGenAdminPermissionDeniedError(SketricGenAdminError, SketricGenPermissionDeniedError):
+    """403 from the Admin API (`key_expired`, `key_revoked`, `project_scope_mismatch`,
+    `insufficient_role`, `plan_downgraded`)."""
+
+
+class SketricGenAdminNotFoundError(SketricGenAdminError, SketricGenNotFoundError):
+    """404 from the Admin API (`not_found`)."""
+
+
+class SketricGenAdminConflictError(SketricGenAdminError, SketricGenConflictError):
+    """409 from the Admin API (`workflow_not_ready`)."""
+
+
+class SketricGenAdminRateLimitError(SketricGenAdminError, SketricGenRateLimitError):
+    """429 from the Admin API; `retry_after` is the wait asked for, in seconds."""
+
+
+class SketricGenAdminServerError(SketricGenAdminError, SketricGenServerError):
+    """5xx from the Admin API (501 `run_not_available`)."""

@@ -25,6 +25,8 @@ _MODULES = {
     "run": ("sketricgen._workflow.plan", "sketricgen._streaming.core"),
     "stream": ("sketricgen._streaming.shells",),
     "uploads": ("sketricgen._uploads.shells",),
+    # The Admin API: its models, every generated operation (below), the error path.
+    "admin": ("sketricgen_admin_models", "sketricgen_admin_lowlevel", "sketricgen_lowlevel.errors"),
 }
 
 _loaded: set[str] = set()
@@ -41,6 +43,8 @@ def _load(groups: list[str]) -> None:
             from ._transport.tls import tls_context  # noqa: PLC0415
 
             tls_context()
+        elif group == "admin":
+            _load_admin_operations()
         elif group == "run":
             from ._workflow.plan import ChatResponse  # noqa: PLC0415
 
@@ -49,12 +53,26 @@ def _load(groups: list[str]) -> None:
         _loaded.add(group)
 
 
-async def warm_up(*, run: bool = False, stream: bool = False, uploads: bool = False) -> None:
+def _load_admin_operations() -> None:
+    import pkgutil  # noqa: PLC0415
+
+    from sketricgen_admin_lowlevel import api  # noqa: PLC0415
+
+    for found in pkgutil.walk_packages(api.__path__, api.__name__ + "."):
+        importlib.import_module(found.name)
+
+
+async def warm_up(
+    *, run: bool = False, stream: bool = False, uploads: bool = False, admin: bool = False
+) -> None:
     """Load what the coming call needs off the running loop (each part once per process).
 
-    `run`: a workflow run; `stream`: a streamed one; `uploads`: files are uploaded.
+    `run`: a workflow run; `stream`: a streamed one; `uploads`: files are uploaded;
+    `admin`: an Admin API call.
     """
-    wanted = {"transport": True, "run": run, "stream": stream, "uploads": uploads}
+    wanted = {
+        "transport": True, "run": run, "stream": stream, "uploads": uploads, "admin": admin,
+    }  # fmt: skip
     groups = [group for group, needed in wanted.items() if needed and group not in _loaded]
     if not groups:
         return

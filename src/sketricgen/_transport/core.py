@@ -3,9 +3,11 @@
 `TransportCore` makes every decision and does no I/O; `Transport` and
 `AsyncTransport` (`shells.py`) only send, read, sleep and close.
 
-Three hosts: the chat API (`API-KEY`, `timeout`), the upload API
-(`X-API-KEY`, `upload_timeout`) and external hosts such as the presigned
-storage target, which never receive the API key. Redirects are never
+Four hosts: the chat API (`API-KEY`, `timeout`), the upload API
+(`X-API-KEY`, `upload_timeout`), the Admin API (`Authorization: Bearer`,
+`timeout`) and external hosts such as the presigned storage target, which
+never receive the API key. Each SketricGen host gets the key under its own
+header name only. Redirects are never
 followed, whatever client is used: a 3xx is a `SketricGenRedirectError`.
 
 Bodies are read chunk by chunk, decompressed, into a `BodyReader`: a
@@ -22,11 +24,17 @@ import platform
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, Protocol, TypeVar, Union
 
 import httpx
 
-from .._config import CHAT_KEY_HEADER, KEY_HEADERS, UPLOAD_KEY_HEADER, ClientConfig
+from .._config import (
+    ADMIN_KEY_HEADER,
+    CHAT_KEY_HEADER,
+    KEY_HEADERS,
+    UPLOAD_KEY_HEADER,
+    ClientConfig,
+)
 from .._exceptions import (
     SketricGenClosedError,
     SketricGenRedirectError,
@@ -35,14 +43,13 @@ from .._exceptions import (
 from .._logging import logger
 from .._version import __version__
 from .body import ERROR_BODY_LIMIT, BodyReader
-from .errors import api_error, network_error, redact, request_id_of, unexpected_body
+from .errors import admin_error, api_error, network_error, redact, request_id_of, unexpected_body
 from .retry import RetryDecision, RetryPolicy
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
-    from sketricgen_lowlevel import OperationRequest
 
-__all__ = ["Host", "RequestSpec", "TransportCore", "closed_error", "nothing"]
+__all__ = ["Host", "OperationCall", "RequestSpec", "TransportCore", "closed_error", "nothing"]
 
 CONNECT_TIMEOUT = 10.0
 """Seconds allowed to open a connection (the other phases use the configured timeout)."""
@@ -59,14 +66,28 @@ class Host(enum.Enum):
 
     CHAT = "chat"
     UPLOAD = "upload"
+    ADMIN = "admin"
     EXTERNAL = "external"
+
+
+class OperationCall(Protocol):
+    """What a generated operation's `build_request(...)` returns (any spec's `OperationRequest`)."""
+
+    @property
+    def method(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+    @property
+    def json(self) -> Any: ...
 
 
 @dataclass(frozen=True)
 class RequestSpec:
     """One call, independent of sync/async and of the attempt.
 
-    `url` is a path on the CHAT and UPLOAD hosts, an absolute URL on
+    `url` is a path on the CHAT, UPLOAD and ADMIN hosts, an absolute URL on
     EXTERNAL. `body`, when given, is called before each attempt and returns
     body keywords for `httpx.Client.build_request` (`content=`, `files=`,
     `data=`), so a streamed file body starts again from its beginning.
@@ -85,7 +106,7 @@ class RequestSpec:
 
     @classmethod
     def of(
-        cls, call: OperationRequest, *, host: Host = Host.CHAT, idempotent: bool = False
+        cls, call: OperationCall, *, host: Host = Host.CHAT, idempotent: bool = False
     ) -> RequestSpec:
         """The spec that sends `call`, a generated operation's `build_request(...)`."""
         return cls(
@@ -139,6 +160,11 @@ class TransportCore:
                 {**common, UPLOAD_KEY_HEADER: config.api_key},
                 _timeout(config.upload_timeout),
             ),
+            Host.ADMIN: _HostSettings(
+                config.admin_base_url,
+                {**common, ADMIN_KEY_HEADER: f"Bearer {config.api_key}"},
+                _timeout(config.timeout),
+            ),
             Host.EXTERNAL: _HostSettings("", agent, _timeout(config.upload_timeout)),
         }
 
@@ -185,7 +211,7 @@ class TransportCore:
                 timeout=spec.timeout or host.timeout,
                 **extra,
             )
-        if spec.host is Host.UPLOAD:
+        if spec.host is Host.UPLOAD or spec.host is Host.ADMIN:
             request.headers.pop(CHAT_KEY_HEADER, None)  # the chat host's name for the key
         elif spec.host is Host.EXTERNAL:
             # Whatever set it (the client's defaults, a header in `spec`, the
@@ -220,7 +246,7 @@ class TransportCore:
 
     def timed_out(self, spec: RequestSpec) -> httpx.TimeoutException:
         """The failure of an attempt whose answer did not arrive whole before its deadline."""
-        name = "upload_timeout" if spec.host is not Host.CHAT else "timeout"
+        name = "upload_timeout" if spec.host in _UPLOAD_TIMED else "timeout"
         return httpx.ReadTimeout(
             f"the answer did not arrive whole within {name}={self.seconds(spec):g} s"
         )
@@ -266,7 +292,8 @@ class TransportCore:
         if decision.retry:
             return self._retrying(spec, attempt, decision)
         self._giving_up(spec, attempt, decision)
-        raise api_error(
+        mapping = admin_error if spec.host is Host.ADMIN else api_error
+        raise mapping(
             response.status_code,
             response.headers,
             content,
@@ -282,7 +309,10 @@ class TransportCore:
         if decision.retry:
             return self._retrying(spec, attempt, decision)
         self._giving_up(spec, attempt, decision)
-        raise network_error(error, target=self.target(spec), attempts=attempt + 1) from error
+        setting = {"url_setting": "admin_base_url"} if spec.host is Host.ADMIN else {}
+        raise network_error(
+            error, target=self.target(spec), attempts=attempt + 1, **setting
+        ) from error
 
     def succeeded(self, spec: RequestSpec, attempt: int, response: httpx.Response) -> None:
         """Log a successful attempt (only when debug logging is on)."""
@@ -397,6 +427,7 @@ class TransportCore:
 
 
 _REDIRECT = RetryDecision(None, None, "a redirect is never followed")
+_UPLOAD_TIMED = (Host.UPLOAD, Host.EXTERNAL)
 
 
 def closed_error(what: str) -> SketricGenClosedError:

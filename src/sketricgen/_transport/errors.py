@@ -13,6 +13,15 @@ import httpx
 
 from .._config import ENV_VARS
 from .._exceptions import (
+    AdminErrorCode,
+    SketricGenAdminAuthenticationError,
+    SketricGenAdminBadRequestError,
+    SketricGenAdminConflictError,
+    SketricGenAdminError,
+    SketricGenAdminNotFoundError,
+    SketricGenAdminPermissionDeniedError,
+    SketricGenAdminRateLimitError,
+    SketricGenAdminServerError,
     SketricGenAPIError,
     SketricGenAuthenticationError,
     SketricGenBadRequestError,
@@ -33,6 +42,7 @@ if TYPE_CHECKING:
     from sketricgen_models import ValidationErrorItem
 
 __all__ = [
+    "admin_error",
     "api_error",
     "gave_up",
     "network_error",
@@ -66,6 +76,38 @@ _HINTS = {
     502: "A proxy in front of the service could not reach it; try again later.",
     503: "The service is unavailable; try again later.",
     504: "A proxy in front of the service timed out; the request may have been acted on.",
+}
+
+_ADMIN_CLASSES: dict[int, type[SketricGenAdminError]] = {
+    400: SketricGenAdminBadRequestError,
+    401: SketricGenAdminAuthenticationError,
+    403: SketricGenAdminPermissionDeniedError,
+    404: SketricGenAdminNotFoundError,
+    409: SketricGenAdminConflictError,
+    429: SketricGenAdminRateLimitError,
+}
+
+_ADMIN_HINTS = {
+    AdminErrorCode.MISSING_TOKEN: "The API key was not sent as `Authorization: Bearer <key>`.",
+    AdminErrorCode.INVALID_KEY: _HINTS[401],
+    AdminErrorCode.KEY_EXPIRED: "The API key has expired: create a new one in the Teamspace.",
+    AdminErrorCode.KEY_REVOKED: "The API key was revoked: create a new one in the Teamspace.",
+    AdminErrorCode.PROJECT_SCOPE_MISMATCH: (
+        "The key covers selected projects only, and this resource is in another one."
+    ),
+    AdminErrorCode.INSUFFICIENT_ROLE: (
+        "The key's role may not do this (Viewers read; Editors change agents, knowledge bases "
+        "and connectors; Admins with an all-Project key also projects and members)."
+    ),
+    AdminErrorCode.PLAN_DOWNGRADED: "The Teamspace's plan no longer allows this.",
+    AdminErrorCode.WORKFLOW_NOT_READY: (
+        "The agent's workflow is not ready yet: wait for its job to succeed, then try again."
+    ),
+    AdminErrorCode.RUN_NOT_AVAILABLE: "Run agents with run_workflow() instead.",
+    AdminErrorCode.PROJECT_ID_REQUIRED: (
+        "The key covers several projects: pass project_id= to say which one."
+    ),
+    AdminErrorCode.NOT_FOUND: "Check the id; a key scoped to other projects cannot see it.",
 }
 
 # RFC 9110's names, which Python's HTTPStatus gives only from 3.13 on: the same
@@ -153,6 +195,79 @@ def api_error(
     if isinstance(error, SketricGenUnprocessableEntityError) and len(fields) == 1:
         error.field = fields[0]
     return error
+
+
+def admin_error(
+    status_code: int,
+    headers: Mapping[str, str],
+    content: bytes,
+    *,
+    target: str,
+    retry_after: Optional[float] = None,
+    attempts: int = 1,
+    secret: Optional[str] = None,
+) -> SketricGenAPIError:
+    """The exception for an Admin API error answer: a `SketricGenAdminError` subclass.
+
+    Its `code` is the body's `code` (an `AdminErrorCode` when documented),
+    `detail` the body's `error` text; a body that is not `{error, code}` (a
+    proxy's HTML page) is summarized as `api_error` does. `secret` is removed
+    from everything kept.
+    """
+    found = _admin_body(content, secret)
+    if found is None:
+        body, detail, _, _ = summarize_body(headers, content, secret=secret)
+        code: Optional[str] = None
+    else:
+        body, text, code = found
+        detail = _truncate(" ".join(text.split())) if text else "no details given"
+    known = AdminErrorCode.of(code)
+    hint = _ADMIN_HINTS.get(known) if isinstance(known, AdminErrorCode) else None
+    if hint is None and status_code == 429:
+        hint = f"Rate limited: retry after {retry_after:g} s." if retry_after is not None else ""
+    elif hint is None:
+        hint = _HINTS[500] if status_code >= 500 else ""
+    message = f"{target} answered {_status_text(status_code)}: {detail}"
+    if code:
+        message = f"{message} (code {code})"
+    message = _sentence(message) + (f" {hint}" if hint else "") + gave_up(attempts)
+    request_id = redact(request_id_of(headers), secret)
+    if request_id:
+        message += f" [request id {request_id}]"
+    cls = _ADMIN_CLASSES.get(status_code) or (
+        SketricGenAdminServerError if status_code >= 500 else SketricGenAdminError
+    )
+    return cls(
+        status_code,
+        redact(code, secret),
+        redact(message, secret),
+        response_body=body,
+        request_id=request_id,
+        retry_after=retry_after,
+        attempts=attempts,
+        detail=detail,
+    )
+
+
+def _admin_body(content: bytes, secret: Optional[str]) -> Optional[tuple[Any, str, Optional[str]]]:
+    """The parsed body, its `error` text and its `code`, if it is an `{error, code}` object."""
+    text = redact(content.decode("utf-8", "replace"), secret)
+    if not text.lstrip().startswith("{"):
+        return None
+    try:
+        data = _redact_json(json.loads(text), secret)
+    except ValueError:
+        return None
+    # Only error answers need the wire model: it loads with the admin operations.
+    from sketricgen_admin_models import AdminErrorBody  # noqa: PLC0415
+
+    try:
+        parsed = AdminErrorBody.model_validate(data)
+    except ValueError:  # pydantic's ValidationError (a non-string code...)
+        return None
+    if parsed.error is None and parsed.code is None:
+        return None
+    return data, parsed.error or "", parsed.code
 
 
 def unexpected_body(
