@@ -22,7 +22,9 @@ Public names:
   `add_agent`, `add_fault`, `clear_faults`, `gate_before`, `advance_clock`,
   `reset`; `wait_for(predicate, timeout)`; `requests`, `requests_to(...)`,
   `key_leaks`, `uploads`, `runs`, `conversation_ids`, `open_connections`,
-  `connections_opened`.
+  `connections_opened`; the Admin API at `admin_base_url` (`Authorization:
+  Bearer <api_key>`), its state through `admin` (an `AdminControl`:
+  `add_key`, `add_agents`, `downgrade_plan`, `short_pages`, `advance_job`, ...).
 - `AgentScript`: chainable steps (`text`, `tool_call`, `step`, `reasoning`,
   `custom`, `event`, `frame`, `asset`, `error`, `hitl`, `out_of_credits`, `wait`);
   `Turn` is what script callables receive. Built-in agents: `demo-agent`,
@@ -51,6 +53,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._admin_state import AdminControl
     from ._emulator import DEFAULT_API_KEY, Emulator
     from ._faults import FAULT_HEADER, ActiveFault, Fault
     from ._records import RecordedRequest, RecordedRun, StoredUpload
@@ -76,6 +79,7 @@ __all__ = [
     "KEY_CASE_HEADER",
     "OUT_OF_CREDITS_AGENT_ID",
     "ActiveFault",
+    "AdminControl",
     "AgentScript",
     "Emulator",
     "Fault",
@@ -95,7 +99,7 @@ _HOMES = {
     "DEFAULT_API_KEY": "_emulator", "Emulator": "_emulator",
     "FAULT_HEADER": "_faults", "ActiveFault": "_faults", "Fault": "_faults",
     "RecordedRequest": "_records", "RecordedRun": "_records", "StoredUpload": "_records",
-    "KEY_CASE_HEADER": "_wire",
+    "KEY_CASE_HEADER": "_wire", "AdminControl": "_admin_state",
 }  # fmt: skip
 _EXTRA_MODULES = frozenset({"starlette", "uvicorn", "python_multipart", "h11"})
 

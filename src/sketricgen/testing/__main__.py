@@ -65,6 +65,7 @@ def main(argv: Optional[list[str]] = None, *, prog: str = "python -m sketricgen.
         return 0
     try:
         print(_exports(emulator.base_url, emulator.upload_base_url, emulator.api_key))
+        print(f"# admin base URL: {emulator.admin_base_url}")
         agents = ", ".join(builtin_agents())
         print(f"# agents: {agents}; Ctrl-C stops", flush=True)
         threading.Event().wait()

@@ -27,6 +27,8 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from ._admin_routes import ADMIN_PREFIX, CONNECT_PREFIX, admin_api, complete_connection
+from ._admin_state import AdminControl
 from ._chat import RUN_PATH, run_workflow
 from ._exchange import Exchange, json_answer
 from ._faults import ActiveFault, Fault
@@ -94,6 +96,7 @@ class Emulator:
         self._port = port
         self._storage_host = storage_host
         self._server: Optional[ServerThread] = None
+        self._admin = AdminControl(self._state)
 
     # -- lifecycle ------------------------------------------------------------
 
@@ -167,8 +170,21 @@ class Emulator:
 
     @property
     def api_key(self) -> str:
-        """The API key accepted (`API-KEY` on chat, `X-API-KEY` on uploads)."""
+        """The API key accepted (`API-KEY` on chat, `X-API-KEY` on uploads).
+
+        On the Admin API (`Authorization: Bearer`) it is an Admin key for all projects.
+        """
         return self._state.api_key
+
+    @property
+    def admin_base_url(self) -> str:
+        """The Admin API base: `GET {admin_base_url}/teamspaces`, ..."""
+        return self.base_url + ADMIN_PREFIX
+
+    @property
+    def admin(self) -> AdminControl:
+        """The Admin API's state: keys, seeded agents, plan, short pages, jobs."""
+        return self._admin
 
     # -- scripting --------------------------------------------------------------
 
@@ -208,7 +224,8 @@ class Emulator:
             return self._state.det.now()
 
     def reset(self) -> None:
-        """Forget requests, faults, gates, conversations, uploads, runs and added agents.
+        """Forget requests, faults, gates, conversations, uploads, runs and added agents;
+        the Admin API's state goes back to its seed.
 
         Ids and the clock start over from the seed; connections stay open.
         """
@@ -228,7 +245,8 @@ class Emulator:
 
     def requests_to(self, where: str) -> list[RecordedRequest]:
         """Requests to an endpoint (`run`, `upload_init`, `upload_complete`, `presigned`,
-        `download`) or a path (exact, or its last segments, e.g. `/publicAssetsUploadInit`)."""
+        `download`, `admin`) or a path (exact, or its last segments, e.g.
+        `/publicAssetsUploadInit`)."""
         return [
             r
             for r in self.requests
@@ -304,6 +322,8 @@ def build_app(state: EmulatorState) -> Starlette:
         Route(COMPLETE_PATH, bind(complete_upload), methods=["POST"]),
         Route(STORAGE_PREFIX + "/{bucket}", bind(presigned_post), methods=["POST"]),
         Route(STORAGE_PREFIX + "/{bucket}/{key:path}", bind(download), methods=["GET"]),
+        Route(ADMIN_PREFIX + "/{path:path}", bind(admin_api), methods=_ANY_METHOD),
+        Route(CONNECT_PREFIX + "/{token}", bind(complete_connection), methods=["GET"]),
         Route("/{path:path}", bind(_not_found), methods=_ANY_METHOD),
     ]
     return Starlette(routes=routes, middleware=[Middleware(_EarlyExits)])

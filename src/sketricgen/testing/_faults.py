@@ -6,7 +6,7 @@ import ast
 import email.utils
 import time
 from collections.abc import AsyncGenerator, AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal, Optional, TypeVar, Union
 
@@ -17,7 +17,7 @@ __all__ = [
 FAULT_HEADER = "X-Emulator-Fault"
 """Request header that selects faults for that request: `status(503, times=2); heartbeat()`."""
 
-Endpoint = Literal["run", "upload_init", "upload_complete", "presigned", "any"]
+Endpoint = Literal["run", "upload_init", "upload_complete", "presigned", "admin", "any"]
 RetryAfter = Union[int, float, str, datetime, timedelta]
 
 # Faults that answer in place of the endpoint; the others shape its answer.
@@ -358,7 +358,11 @@ class FaultBook:
         """
         candidates: list[ActiveFault] = []
         if header:
-            for fault in Fault.parse(header):
+            for parsed in Fault.parse(header):
+                fault = parsed
+                if endpoint == "admin" and parsed.endpoint == "run":
+                    # A header names faults of the request it rides on: no endpoint means this one.
+                    fault = replace(parsed, endpoint="admin")
                 key = f"{fault.spec}@{header}"
                 candidates.append(self._by_header.setdefault(key, ActiveFault(fault)))
         candidates += [a for a in self._registered if a.agent_id in (None, agent_id)]

@@ -35,8 +35,9 @@ class RecordedRequest:
     """One request the emulator received.
 
     `endpoint` is `run`, `upload_init`, `upload_complete`, `presigned`,
-    `download` or `other`. `status` is the answer's status code, None while
-    answering or when the connection was dropped instead. `faults` lists the
+    `download`, `admin` (the Admin API and its connect links) or `other`.
+    `status` is the answer's status code, None while answering or when the
+    connection was dropped instead. `faults` lists the
     specs of the faults that acted on it.
     """
 
@@ -55,7 +56,7 @@ class RecordedRequest:
 
     @property
     def carries_api_key(self) -> bool:
-        """Whether an API key header was sent."""
+        """Whether an API key header was sent (`API-KEY`, `X-API-KEY` or `Authorization`)."""
         return any(name in self.headers for name in KEY_HEADERS)
 
 

@@ -20,6 +20,7 @@ from typing import Any, Callable, Optional
 
 from sketricgen_models import GeneratedAsset, HitlRequest
 
+from ._admin_state import AdminState
 from ._faults import FaultBook
 from ._records import RecordedRequest, RecordedRun, StoredUpload
 from ._s3 import iso, presigned_get_url
@@ -138,6 +139,7 @@ class EmulatorState:
         self._transports: dict[Peer, asyncio.Transport] = {}
         self.storage_url = ""
         self._stopping: Optional[asyncio.Event] = None
+        self.admin = AdminState(self, seed)  # the Admin API's control plane
 
     # -- waiting --------------------------------------------------------------
 
@@ -303,4 +305,5 @@ class EmulatorState:
             self.runs.clear()
             self.connections_opened = 0
             self.det.reset()
+            self.admin.reset()
             self.changed.notify_all()
