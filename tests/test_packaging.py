@@ -34,7 +34,10 @@ def test_wheel_installs_and_imports_in_a_fresh_venv(tmp_path: Path) -> None:
         "sketricgen_models\n"
         "from sketricgen_lowlevel.api.chat import run_workflow\n"
         "from sketricgen_models import ChatResponse\n"
-        "for pkg in ('sketricgen', 'sketricgen_lowlevel', 'sketricgen_models'):\n"
+        "from sketricgen_admin_lowlevel.api.agents import list_agents\n"
+        "from sketricgen_admin_models import JobStatus\n"
+        "for pkg in ('sketricgen', 'sketricgen_lowlevel', 'sketricgen_models',\n"
+        "            'sketricgen_admin_lowlevel', 'sketricgen_admin_models'):\n"
         "    assert (pathlib.Path(__import__(pkg).__file__).parent / 'py.typed').is_file(), pkg\n"
         "print(sketricgen.__version__, pathlib.Path(sketricgen.__file__).parent)\n"
     )
