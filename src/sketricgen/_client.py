@@ -7,7 +7,7 @@ import os
 import warnings
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, Optional, Union, overload
+from typing import TYPE_CHECKING, Any, Callable, Literal, Optional, TypeVar, Union, overload
 
 import httpx
 
@@ -28,17 +28,29 @@ from ._transport.shells import AsyncTransport, Transport
 from ._warmup import warm_up
 
 if TYPE_CHECKING:
+    from sketricgen_admin_models import Teamspace
     from sketricgen_models import ChatResponse, HitlResume, UploadCompleteResponse
 
     from ._streaming.shells import AsyncStream, Stream
     from ._uploads.files import FileInput
     from ._uploads.flow import ProgressCallback
     from ._workflow.plan import RunPlan
+    from .admin._agents import Agents
+    from .admin._brand_agents import BrandAgents
+    from .admin._calls import AdminCalls
+    from .admin._connectors import Connectors
+    from .admin._conversations import Conversations
+    from .admin._jobs import Jobs
+    from .admin._knowledge_bases import KnowledgeBases
+    from .admin._members import Members
+    from .admin._projects import Projects
+    from .admin._usage import Usage
 
 __all__ = ["SketricGenClient"]
 
 FilePath = Union[str, "os.PathLike[str]"]
 ResumeArg = Union["HitlResume", Mapping[str, Any], None]
+Namespace = TypeVar("Namespace")
 
 
 class SketricGenClient:
@@ -65,6 +77,12 @@ class SketricGenClient:
     once (None: no limit); further requests wait for a free one, up to
     `timeout`. `max_concurrent_uploads` bounds how many files of one call
     upload at once.
+
+    The Admin API (the Teamspace's control plane, at `admin_base_url`, with
+    the same key as `Authorization: Bearer`) is reached through `whoami()`
+    and the namespaces `projects`, `agents`, `knowledge_bases`,
+    `conversations`, `members`, `usage`, `brand_agents`, `connectors` and
+    `jobs`, which load on first use.
     """
 
     def __init__(
@@ -83,6 +101,7 @@ class SketricGenClient:
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
         max_connections: Optional[int] = DEFAULT_MAX_CONNECTIONS,
+        admin_base_url: Optional[str] = None,
     ) -> None:
         config = ClientConfig.create(
             api_key,
@@ -96,6 +115,7 @@ class SketricGenClient:
             max_response_size=max_response_size,
             max_event_size=max_event_size,
             max_connections=max_connections,
+            admin_base_url=admin_base_url,
         )
         self._open(config, http_client, async_http_client)
 
@@ -121,14 +141,17 @@ class SketricGenClient:
         self._sync = Transport(self._core, http_client)
         self._async = AsyncTransport(self._core, async_http_client)
         self._closing: set[asyncio.Task[None]] = set()
+        self._admin: Optional[AdminCalls] = None
+        self._namespaces: dict[Callable[[AdminCalls], Any], Any] = {}
 
     @classmethod
     def from_env(cls, **overrides: Any) -> SketricGenClient:
         """A client configured from `SKETRICGEN_*` environment variables; keywords win over them.
 
         Reads SKETRICGEN_API_KEY (required), SKETRICGEN_TIMEOUT,
-        SKETRICGEN_UPLOAD_TIMEOUT, SKETRICGEN_MAX_RETRIES, SKETRICGEN_BASE_URL
-        and SKETRICGEN_UPLOAD_BASE_URL.
+        SKETRICGEN_UPLOAD_TIMEOUT, SKETRICGEN_MAX_RETRIES, SKETRICGEN_BASE_URL,
+        SKETRICGEN_UPLOAD_BASE_URL and SKETRICGEN_ADMIN_BASE_URL (else
+        SKETRICGEN_ADMIN_API_URL).
         """
         kwargs, source = config_from_env(overrides)
         if cls.__init__ is not SketricGenClient.__init__:
@@ -148,6 +171,11 @@ class SketricGenClient:
     def upload_base_url(self) -> str:
         """The upload API's base URL."""
         return self._config.upload_base_url
+
+    @property
+    def admin_base_url(self) -> str:
+        """The Admin API's base URL (ends in `/admin/v1`)."""
+        return self._config.admin_base_url
 
     @property
     def timeout(self) -> float:
@@ -410,6 +438,97 @@ class SketricGenClient:
         flows = set_flows(self._core, agent_id, plan.files)
         limit = self._config.max_concurrent_uploads
         return [upload.file_id for upload in upload_all_sync(self._sync, flows, limit)]
+
+    async def whoami(self) -> Teamspace:
+        """The Teamspace the API key belongs to (Admin API, `GET /teamspaces`)."""
+        from .admin._teamspace import whoami  # noqa: PLC0415
+
+        return await whoami(self._admin_calls())
+
+    def whoami_sync(self) -> Teamspace:
+        """The blocking twin of `whoami`."""
+        from .admin._teamspace import whoami_sync  # noqa: PLC0415
+
+        return whoami_sync(self._admin_calls())
+
+    # The namespaces load on first use: `import sketricgen` stays free of the Admin API.
+    @property
+    def projects(self) -> Projects:
+        """The Teamspace's projects: `list`, `page`, `get`, `create`, `rename` (Admin API)."""
+        from .admin._projects import Projects  # noqa: PLC0415
+
+        return self._namespace(Projects)
+
+    @property
+    def agents(self) -> Agents:
+        """Workflow agents: `list`, `page`, `get`, `create`, `update`, `delete`,
+        `embed_snippet` (Admin API)."""
+        from .admin._agents import Agents  # noqa: PLC0415
+
+        return self._namespace(Agents)
+
+    @property
+    def knowledge_bases(self) -> KnowledgeBases:
+        """Knowledge bases and their data sources (Admin API)."""
+        from .admin._knowledge_bases import KnowledgeBases  # noqa: PLC0415
+
+        return self._namespace(KnowledgeBases)
+
+    @property
+    def conversations(self) -> Conversations:
+        """The agents' conversations and their run traces, read-only (Admin API)."""
+        from .admin._conversations import Conversations  # noqa: PLC0415
+
+        return self._namespace(Conversations)
+
+    @property
+    def members(self) -> Members:
+        """The Teamspace's members: `list`, `page`, `update_role` (Admin API)."""
+        from .admin._members import Members  # noqa: PLC0415
+
+        return self._namespace(Members)
+
+    @property
+    def usage(self) -> Usage:
+        """The plan and credit usage: `get` (Admin API)."""
+        from .admin._usage import Usage  # noqa: PLC0415
+
+        return self._namespace(Usage)
+
+    @property
+    def brand_agents(self) -> BrandAgents:
+        """Brand Agents: templates, provisioning, settings and widget (Admin API)."""
+        from .admin._brand_agents import BrandAgents  # noqa: PLC0415
+
+        return self._namespace(BrandAgents)
+
+    @property
+    def connectors(self) -> Connectors:
+        """Connectors (apps), their tools, connections and agent attachments (Admin API)."""
+        from .admin._connectors import Connectors  # noqa: PLC0415
+
+        return self._namespace(Connectors)
+
+    @property
+    def jobs(self) -> Jobs:
+        """Brand Agent provisioning jobs: `get`, `wait` (Admin API)."""
+        from .admin._jobs import Jobs  # noqa: PLC0415
+
+        return self._namespace(Jobs)
+
+    def _admin_calls(self) -> AdminCalls:
+        if self._admin is None:
+            from .admin._calls import AdminCalls  # noqa: PLC0415
+
+            self._admin = AdminCalls(self._core, self._sync, self._async)
+        return self._admin
+
+    def _namespace(self, kind: Callable[[AdminCalls], Namespace]) -> Namespace:
+        """The client's one `kind` namespace, made on first use."""
+        found: Optional[Namespace] = self._namespaces.get(kind)
+        if found is None:
+            found = self._namespaces[kind] = kind(self._admin_calls())
+        return found
 
     def close(self) -> None:
         """Close the client's connections; it cannot be used afterwards.

@@ -83,7 +83,9 @@ class AdminCalls:
 
     An async method awaits `ready()` before importing a generated operation
     (the import then finds it loaded), and `send`s what it builds. A list
-    hands `iterate` a plan, run once the modules are loaded.
+    hands `iterate` / `page` a plan (a function giving the page request
+    builder, the reader, the list model and its items), run once the
+    modules are loaded.
     """
 
     def __init__(self, core: TransportCore, sync: Transport, asynchronous: AsyncTransport) -> None:
@@ -111,25 +113,20 @@ class AdminCalls:
         return self._read(spec, self._sync.send(spec), read, model)
 
     async def page(
-        self,
-        call: OperationCall,
-        read: Reader,
-        model: type[Listing],
-        items: Callable[[Listing], Sequence[Item]],
+        self, plan: Callable[[], ListCall[Listing, Item]], token: Optional[str]
     ) -> Page[Item]:
-        """One page of a list: the answer's `items(...)` and its `next_token`."""
-        answer = await self.send(call, read, model)
+        """The page of a list after `token` (None: the first); `plan` as `iterate`'s."""
+        await self.ready()
+        request, read, model, items = plan()
+        answer = await self.send(request(token), read, model)
         return Page(items(answer), _next_token(answer))
 
     def page_sync(
-        self,
-        call: OperationCall,
-        read: Reader,
-        model: type[Listing],
-        items: Callable[[Listing], Sequence[Item]],
+        self, plan: Callable[[], ListCall[Listing, Item]], token: Optional[str]
     ) -> Page[Item]:
         """The blocking twin of `page`."""
-        answer = self.send_sync(call, read, model)
+        request, read, model, items = plan()
+        answer = self.send_sync(request(token), read, model)
         return Page(items(answer), _next_token(answer))
 
     async def iterate(self, plan: Callable[[], ListCall[Listing, Item]]) -> AsyncIterator[Item]:
@@ -142,9 +139,11 @@ class AdminCalls:
         cursor = PageCursor()
         while not cursor.done:
             call = request(cursor.token)
-            page = await self.page(call, read, model, items)
-            cursor.advance(page.next_token, len(page), target=self._core.target(_spec(call)))
-            for item in page.items:
+            answer = await self.send(call, read, model)
+            found = items(answer)
+            token = _next_token(answer)
+            cursor.advance(token, len(found), target=self._core.target(_spec(call)))
+            for item in found:
                 yield item
 
     def iterate_sync(self, plan: Callable[[], ListCall[Listing, Item]]) -> Iterator[Item]:
@@ -153,9 +152,11 @@ class AdminCalls:
         cursor = PageCursor()
         while not cursor.done:
             call = request(cursor.token)
-            page = self.page_sync(call, read, model, items)
-            cursor.advance(page.next_token, len(page), target=self._core.target(_spec(call)))
-            yield from page.items
+            answer = self.send_sync(call, read, model)
+            found = items(answer)
+            token = _next_token(answer)
+            cursor.advance(token, len(found), target=self._core.target(_spec(call)))
+            yield from found
 
 
 def _next_token(answer: object) -> Optional[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Optional
 
@@ -85,4 +86,12 @@ def check_mapping(value: Any, name: str) -> dict[str, Any]:
             f"got {type(value).__name__}",
             field=name,
         )
+    try:
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError) as error:
+        raise SketricGenValidationError(
+            f"{name} must hold only JSON values (dicts, lists, strings, finite numbers, "
+            f"booleans, None): {error}",
+            field=name,
+        ) from None
     return dict(value)
