@@ -237,3 +237,14 @@ def test_the_admin_packages_do_no_io_and_load_nothing_else() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+EXAMPLES = sorted(name for name, schema in SCHEMAS.items() if "example" in schema)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_spec_examples_fit_their_models(name: str) -> None:
+    example = SCHEMAS[name]["example"]
+    value = getattr(models, name).model_validate(example)
+    assert value.model_extra == {}  # an example shows described fields only
+    assert value.model_dump(exclude_unset=True) == example
