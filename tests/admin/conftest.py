@@ -32,8 +32,13 @@ class Twin:
 
     def __getattr__(self, name: str) -> Callable[..., Any]:
         if self._mode == "sync":
-            method: Callable[..., Any] = getattr(self._target, f"{name}_sync")
-            return method
+            blocking: Callable[..., Any] = getattr(self._target, f"{name}_sync")
+
+            def call_sync(*args: Any, **kwargs: Any) -> Any:
+                result = blocking(*args, **kwargs)
+                return list(result) if isinstance(result, Iterator) else result  # a list
+
+            return call_sync
         method = getattr(self._target, name)
         loop = self._loop
         assert loop is not None
