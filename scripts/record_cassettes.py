@@ -26,13 +26,16 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Optional
 
 from sketricgen import (
+    AdminErrorCode,
     ChatResponse,
     HitlDecision,
     HitlResume,
+    SketricGenAdminError,
     SketricGenAPIError,
     SketricGenAuthenticationError,
     SketricGenBadRequestError,
@@ -72,6 +75,8 @@ LIVE_UPLOAD_BASE_URL = "https://v9xof9ohlg.execute-api.us-east-1.amazonaws.com/d
 def _client(target: Target, **options: Any) -> SketricGenClient:
     settings = {"api_key": target.api_key, "base_url": target.base_url}
     settings["upload_base_url"] = target.upload_base_url
+    if target.admin_base_url:
+        settings["admin_base_url"] = target.admin_base_url
     return SketricGenClient(**{**settings, **options})
 
 
@@ -355,6 +360,105 @@ def retried_then_success(target: Target) -> None:
     assert response.response
 
 
+# -- the Admin API -----------------------------------------------------------------------
+#
+# The main admin flows through the SDK: who am I and every agent over pages, a Brand
+# Agent created and waited for, a connector attached with chosen tools and detached,
+# and errors by code. (Live, these create a Brand Agent and change an agent's tools.)
+
+
+def _project(target: Target) -> Optional[str]:
+    """The project a create names: a key covering several projects must name one."""
+    return "proj-default" if _emulator_only(target) else os.environ.get("SKETRICGEN_PROJECT_ID")
+
+
+def _poll(target: Target) -> dict[str, float]:
+    """The emulator moves a job one state per poll: no need to wait between polls there."""
+    return {"poll_interval": 0.01 if _emulator_only(target) else 10.0, "timeout": 600.0}
+
+
+def admin_agents_pages(target: Target) -> None:
+    """`whoami()`, then every agent, two a page: `async for` over `client.agents.list()`."""
+
+    async def main() -> tuple[Any, list[Any]]:
+        async with _client(target) as client:
+            teamspace = await client.whoami()
+            return teamspace, [agent async for agent in client.agents.list(limit=2)]
+
+    teamspace, agents = asyncio.run(main())
+    assert teamspace.teamspace_id
+    assert len(agents) > 4, agents  # three pages at least
+    assert len({agent.agent_id for agent in agents}) == len(agents)
+
+
+def admin_agents_pages_sync(target: Target) -> None:
+    """`whoami_sync()`, two pages by hand (`page_sync`), then every project (`list_sync`)."""
+    with _client(target) as client:
+        assert client.whoami_sync().teamspace_id
+        first = client.agents.page_sync(limit=2)
+        assert first.has_more
+        second = client.agents.page_sync(limit=2, next_token=first.next_token)
+        projects = list(client.projects.list_sync(limit=1))
+    assert len(first.items) + len(second.items) == 4
+    assert {a.agent_id for a in first.items}.isdisjoint(a.agent_id for a in second.items)
+    assert projects
+
+
+def admin_brand_agent(target: Target) -> None:
+    """A Brand Agent created and polled to `succeeded`, then its settings and widget."""
+    with _client(target) as client:
+        done = client.brand_agents.create_and_wait_sync(
+            "Acme support",
+            "https://acme.example",
+            project_id=_project(target),
+            publish_widget=True,
+            **_poll(target),
+        )
+        assert done.status == "succeeded", done
+        assert done.agent_id
+        detail = client.brand_agents.get_sync(done.agent_id)
+        widget = client.brand_agents.get_widget_config_sync(done.agent_id)
+    assert done.embed is not None
+    assert detail.agent is not None
+    assert widget.agent_id == done.agent_id
+
+
+def admin_connectors(target: Target) -> None:
+    """A connector's tools listed, two of them attached to an agent, then detached."""
+
+    async def main() -> tuple[Any, Any]:
+        async with _client(target) as client:
+            tools = await client.connectors.list_tools("gmail", limit=3)
+            chosen = [tool.tool_name for tool in tools.tools[:2]]
+            attached = await client.connectors.attach(target.agent_id, "gmail", chosen)
+            detached = await client.connectors.detach(target.agent_id, "gmail")
+            return attached, detached
+
+    attached, detached = asyncio.run(main())
+    assert attached.allowed_tools is not None
+    assert len(attached.allowed_tools) == 2, attached
+    assert detached.app_slug == "gmail"
+
+
+def admin_errors(target: Target) -> None:
+    """Errors by code: a wrong key, an embed snippet before the job is done, an unknown id."""
+    with _client(target, api_key="sk_api_not_a_valid_key") as client:
+        wrong = _raises(SketricGenAuthenticationError, client.whoami_sync)
+    with _client(target) as client:
+        job = client.brand_agents.create_sync(
+            "Not ready yet", "https://slow.example", project_id=_project(target)
+        )
+        early = _raises(SketricGenAdminError, client.agents.embed_snippet_sync, job.agent_id)
+        unknown = _raises(SketricGenAdminError, client.agents.get_sync, "no-such-agent")
+    assert isinstance(wrong, SketricGenAdminError)
+    assert wrong.code == AdminErrorCode.INVALID_KEY
+    assert isinstance(early, SketricGenAdminError)
+    assert early.code == AdminErrorCode.WORKFLOW_NOT_READY
+    assert early.status_code == 409
+    assert isinstance(unknown, SketricGenAdminError)
+    assert unknown.status_code == 404
+
+
 Scenario = Callable[[Target], None]
 SCENARIOS: list[Scenario] = [
     run_workflow,
@@ -375,6 +479,11 @@ SCENARIOS: list[Scenario] = [
     service_errors,
     error_statuses,
     retried_then_success,
+    admin_agents_pages,
+    admin_agents_pages_sync,
+    admin_brand_agent,
+    admin_connectors,
+    admin_errors,
 ]
 
 
@@ -385,6 +494,7 @@ SCENARIOS: list[Scenario] = [
 def _emulated() -> Iterator[tuple[Target, Scrubber, Callable[[], None]]]:
     with Emulator(seed=0) as emulator:
         target = Target(emulator.base_url, emulator.upload_base_url, emulator.api_key)
+        target = replace(target, admin_base_url=emulator.admin_base_url)
         storage = emulator.storage_url.rsplit("/s3/", 1)[0]
         scrubber = Scrubber(
             {emulator.base_url: REPLAY_BASE_URL, storage: REPLAY_STORAGE_URL}, emulator.api_key
@@ -407,6 +517,7 @@ def _live() -> Iterator[tuple[Target, Scrubber, Callable[[], None]]]:
         api_key=os.environ["SKETRICGEN_API_KEY"],
         agent_id=os.environ["SKETRICGEN_AGENT_ID"],
         hitl_agent_id=os.environ.get("SKETRICGEN_HITL_AGENT_ID"),
+        admin_base_url=os.environ.get("SKETRICGEN_ADMIN_BASE_URL"),
     )
     yield target, Scrubber({}, target.api_key), lambda: None
 

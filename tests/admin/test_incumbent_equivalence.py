@@ -230,7 +230,7 @@ def _request(record: Any) -> dict[str, Any]:
 
 def _ours(emulator: Emulator, api_key: str, case: Case, mode: str) -> list[dict[str, Any]]:
     calls = [call.encode(mode, ours=True) for call in case.calls]
-    settings = {
+    settings: dict[str, Any] = {
         "api_key": api_key,
         "base_url": emulator.base_url,
         "admin_base_url": emulator.admin_base_url,
@@ -281,9 +281,14 @@ def _same_result(ours: dict[str, Any], theirs: dict[str, Any], where: str) -> No
         kind = theirs["error"]["classes"][0]
         assert kind in ours["error"]["classes"], f"{where}: ours is not a {kind}: {ours['error']}"
         expected = dict(theirs["error"]["attributes"])
-        if kind == "SketricGenJobError":
-            del expected["message"]  # the SDK's own words; the job's data is compared
-        _same_fields(ours["error"]["attributes"], expected, f"{where} error")
+        text = expected.pop("message")
+        mine = ours["error"]["attributes"]
+        if kind != "SketricGenJobError":  # a job error's words are the SDK's own, not the service's
+            # The incumbent's `message` is the service's own words: ours keep them as
+            # `detail`, and say them in a longer `message` (with the call and a hint).
+            assert mine.get("detail") == text, f"{where}: ours {mine}, the incumbent's {text!r}"
+            assert text in mine["message"], f"{where}: ours {mine}, the incumbent's {text!r}"
+        _same_fields(mine, expected, f"{where} error")
         return
     assert "value" in ours, f"{where}: ours raised {ours.get('error')}"
     _same_fields(ours["value"], theirs["value"], where)

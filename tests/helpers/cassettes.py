@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CASSETTES = ROOT / "cassettes"
 REPLAY_BASE_URL = "http://emulator.test"
 REPLAY_STORAGE_URL = "http://storage.emulator.test"
+REPLAY_ADMIN_BASE_URL = f"{REPLAY_BASE_URL}/admin/v1"
 REDACTED = "REDACTED"
 
 # What a cassette keeps of the headers; everything else (dates, hosts, request
@@ -54,6 +55,7 @@ class Target:
     api_key: str
     agent_id: str = "agent-123"
     hitl_agent_id: Optional[str] = "hitl-agent"
+    admin_base_url: Optional[str] = None  # None: the SDK's own (or its variables')
 
 
 # Every other error status the client maps, as the emulator's faults answer them.
@@ -188,7 +190,10 @@ def recorder(scrubber: Optional[Scrubber], record_mode: str) -> vcr.VCR:
 def replay_target() -> Target:
     """The target a replay of the committed cassettes uses."""
     return Target(
-        base_url=REPLAY_BASE_URL, upload_base_url=f"{REPLAY_BASE_URL}/dev", api_key=REDACTED
+        base_url=REPLAY_BASE_URL,
+        upload_base_url=f"{REPLAY_BASE_URL}/dev",
+        api_key=REDACTED,
+        admin_base_url=REPLAY_ADMIN_BASE_URL,
     )
 
 
@@ -210,6 +215,7 @@ def client(**options: Any) -> SketricGenClient:
             "api_key": target.api_key,
             "base_url": target.base_url,
             "upload_base_url": target.upload_base_url,
+            "admin_base_url": target.admin_base_url,
             **options,
         }
     )

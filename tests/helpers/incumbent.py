@@ -34,7 +34,7 @@ from typing import Any, Optional
 ROOT = Path(__file__).resolve().parents[2]
 INCUMBENT_DIR = ROOT / ".incumbent"
 INCUMBENT_VERSION = "0.3.0"
-ERROR_ATTRIBUTES = ("status_code", "code", "message", "job_id", "status", "error_summary")
+ERROR_ATTRIBUTES = ("status_code", "code", "message", "detail", "job_id", "status", "error_summary")
 
 
 class IncumbentMissingError(RuntimeError):
