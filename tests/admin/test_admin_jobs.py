@@ -128,14 +128,14 @@ async def test_wait_gives_up_at_the_timeout_naming_the_job_async(
     started = time.monotonic()
     with pytest.raises(SketricGenJobTimeoutError) as caught:
         # One poll now, one at the deadline (the pause never runs past it), then out of time.
-        await client.jobs.wait(job_id, poll_interval=60, timeout=0.2)
+        await client.jobs.wait(job_id, poll_interval=60, timeout=0.5)
     elapsed = time.monotonic() - started
     error = caught.value
     assert isinstance(error, SketricGenTimeoutError)
     assert (error.job_id, error.status) == (job_id, "crawled")
     assert job_id in str(error)
     assert "'crawled'" in str(error)
-    assert 0.2 <= elapsed < 5
+    assert 0.5 <= elapsed < 5
     assert _polls(sketricgen_emulator, job_id) == 2
 
 
@@ -145,8 +145,8 @@ def test_wait_gives_up_at_the_timeout_sync(
     job_id = _job(client)
     started = time.monotonic()
     with pytest.raises(SketricGenTimeoutError, match=job_id):
-        client.jobs.wait_sync(job_id, poll_interval=60, timeout=0.2)
-    assert 0.2 <= time.monotonic() - started < 5
+        client.jobs.wait_sync(job_id, poll_interval=60, timeout=0.5)
+    assert 0.5 <= time.monotonic() - started < 5
     assert _polls(sketricgen_emulator, job_id) == 2
 
 
