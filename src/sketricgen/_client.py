@@ -441,6 +441,7 @@ class SketricGenClient:
 
     async def whoami(self) -> Teamspace:
         """The Teamspace the API key belongs to (Admin API, `GET /teamspaces`)."""
+        await warm_up(admin=True)  # the admin modules load in a thread, not on the loop
         from .admin._teamspace import whoami  # noqa: PLC0415
 
         return await whoami(self._admin_calls())

@@ -58,8 +58,11 @@ def _load_admin_operations() -> None:
 
     from sketricgen_admin_lowlevel import api  # noqa: PLC0415
 
-    for found in pkgutil.walk_packages(api.__path__, api.__name__ + "."):
-        importlib.import_module(found.name)
+    from . import admin  # noqa: PLC0415  (the namespaces: small, but not on the loop either)
+
+    for package in (api, admin):
+        for found in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            importlib.import_module(found.name)
 
 
 async def warm_up(
