@@ -159,6 +159,37 @@ def test_the_client_has_a_sync_twin_for_each_async_method() -> None:
         _same_parameters(methods[name], methods[name + "_sync"])
 
 
+def test_each_admin_namespace_has_a_sync_twin_for_each_method() -> None:
+    """Every public method of `client.projects`, `client.agents`... has its `_sync` twin
+    (a blocking function, same parameters); a `_sync` method always has its plain twin."""
+    with SketricGenClient("sk_api_layout-test-key") as client:
+        names = [
+            name
+            for name, member in vars(SketricGenClient).items()
+            if isinstance(member, property) and not name.startswith("_")
+        ]
+        spaces = {
+            name: type(getattr(client, name))
+            for name in names
+            if type(getattr(client, name)).__module__.startswith("sketricgen.admin.")
+        }
+    assert {"projects", "agents", "knowledge_bases", "conversations", "members"} <= set(spaces)
+    for name, cls in spaces.items():
+        methods = {
+            method: member
+            for method, member in vars(cls).items()
+            if callable(member) and not method.startswith("_")
+        }
+        for method, member in methods.items():
+            if method.endswith("_sync"):
+                assert method[: -len("_sync")] in methods, f"{name}.{method} has no async twin"
+                assert not inspect.iscoroutinefunction(member), f"{name}.{method}"
+                continue
+            twin = methods.get(f"{method}_sync")
+            assert twin is not None, f"{name}.{method} has no _sync twin"
+            _same_parameters(member, twin)
+
+
 def _same_parameters(one: Callable[..., Any], other: Callable[..., Any]) -> None:
     first, second = inspect.signature(one), inspect.signature(other)
     assert list(first.parameters) == list(second.parameters), (one, other)
