@@ -56,6 +56,7 @@ def readme_world(
     monkeypatch.setenv("SKETRICGEN_API_KEY", emu.api_key)
     monkeypatch.setenv("SKETRICGEN_BASE_URL", emu.base_url)
     monkeypatch.setenv("SKETRICGEN_UPLOAD_BASE_URL", emu.upload_base_url)
+    monkeypatch.setenv("SKETRICGEN_ADMIN_BASE_URL", emu.admin_base_url)
     monkeypatch.chdir(tmp_path)
     for name, source in {
         "document1.pdf": "document1.pdf", "document2.pdf": "document2.pdf",
@@ -108,6 +109,11 @@ def test_python_blocks_run_in_order(
     assert "401" in shown
     assert "finished" in shown
     assert "web_search" in shown
+    # The Admin API section: whoami, a Brand Agent waited for, the attach guard, an error code.
+    assert "ts-emulator pro" in shown
+    assert "succeeded http" in shown
+    assert "allow_all_tools=True" in shown
+    assert "not ready yet: 409 workflow_not_ready" in shown
 
 
 @pytest.mark.parametrize(
@@ -126,4 +132,5 @@ def test_shell_commands_run_or_are_covered(readme_world: Emulator, command: str)
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip()
-    assert "conversation_id: " in done.stderr
+    if command.startswith("sketricgen run "):
+        assert "conversation_id: " in done.stderr
