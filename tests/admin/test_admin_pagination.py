@@ -122,7 +122,13 @@ def test_a_token_given_twice_stops_the_list_with_an_error(mode: str) -> None:
 
     with HostileServer(_looping) as server:
         client = SketricGenClient("sk_api_test-key-1234", admin_base_url=server.base_url)
-        run = (lambda: walk_sync(client)) if mode == "sync" else (lambda: asyncio.run(walk(client)))
+
+        def run() -> None:
+            if mode == "sync":
+                walk_sync(client)
+            else:
+                asyncio.run(walk(client))
+
         with pytest.raises(SketricGenUnexpectedResponseError, match="already given"):
             run()
     assert delivered == ["a1", "a2", "a3", "a4"]  # the items before the loop, each once

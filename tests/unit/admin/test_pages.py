@@ -79,7 +79,7 @@ def test_a_page_holds_its_items_and_says_if_more_follow() -> None:
     assert len(page) == 2
     assert page.has_more
     assert page.next_token == "next"
-    last = Page([], None)
+    last: Page[str] = Page([], None)
     assert not last.has_more
     assert len(last) == 0
     assert Page(["x"], "") == Page(["x"], None)  # an empty token is no token
@@ -117,7 +117,8 @@ def test_a_next_token_must_come_from_a_page(value: Any) -> None:
 
 def test_a_workflow_config_must_be_a_json_object() -> None:
     assert check_mapping({"nodes": [1, "a", None]}, "workflow_config") == {"nodes": [1, "a", None]}
-    for bad in ([], "{}", {1: "a"}, {"x": {1, 2}}, {"x": float("nan")}):
+    bad_values: list[Any] = [[], "{}", {1: "a"}, {"x": {1, 2}}, {"x": float("nan")}]
+    for bad in bad_values:
         with pytest.raises(SketricGenValidationError) as caught:
             check_mapping(bad, "workflow_config")
         assert caught.value.field == "workflow_config"
