@@ -220,7 +220,7 @@ def test_agent_lifecycle_and_its_runs(emu: Emulator, admin: Admin, http: httpx.C
     ("body", "says"),
     [
         ({"name": "A", "project_id": "proj-default"}, "workflow_config"),
-        ({"name": "A", "workflow_config": [], "project_id": "proj-default"}, "object"),
+        ({"name": "A", "workflow_config": [], "project_id": "proj-default"}, "dictionary"),
         ({"name": "", "workflow_config": {}, "project_id": "proj-default"}, "empty"),
         ({"name": 7, "workflow_config": {}, "project_id": "proj-default"}, "string"),
         ({"name": "A", "workflow_config": {}, "projectId": "proj-default"}, "unknown"),

@@ -19,11 +19,26 @@ from http import HTTPStatus
 from typing import Any, Callable, Optional
 from urllib.parse import urlsplit
 
+from pydantic import ValidationError
+from sketricgen_admin_models import (
+    AgentCreate,
+    AgentUpdate,
+    BrandAgentCreate,
+    BrandAgentUpdate,
+    ConnectLinkRequest,
+    ConnectorAttachRequest,
+    KnowledgeBaseCreate,
+    KnowledgeBaseUpdate,
+    MemberUpdate,
+    ProjectCreate,
+    ProjectUpdate,
+)
+from sketricgen_admin_models._base import WireModel
 from starlette.requests import Request
 from starlette.responses import Response
 
 from ._admin_catalog import AVAILABLE_MODELS, CONNECTORS, TEMPLATES
-from ._admin_state import ROLES, AdminError, AdminState, KeyGrant, invalid, not_found
+from ._admin_state import AdminError, AdminState, KeyGrant, invalid, not_found
 from ._exchange import Exchange
 from ._state import EmulatorState
 from ._wire import json_bytes
@@ -39,9 +54,7 @@ _FAULT_CODES.update({503: "service_unavailable", 504: "gateway_timeout"})
 Body = dict[str, Any]
 Answer = tuple[int, Any]
 
-# Field -> (accepted types, required). Optional fields may be null (then absent).
-_Schema = dict[str, tuple[tuple[type, ...], bool]]
-_STR, _OBJ, _LIST, _BOOL = (str,), (dict,), (list,), (bool,)
+_Schema = type[WireModel]
 
 
 def _json(status: int, data: Any, headers: Optional[dict[str, str]] = None) -> Response:
@@ -169,25 +182,25 @@ class Call:
 
 
 def _checked(body: Body, schema: _Schema) -> Body:
-    unknown = sorted(set(body) - set(schema))
+    """`body` checked against a generated request model, strictly (no coercion).
+
+    Unknown fields are refused (the models keep them, the emulator shows a
+    client's typo); strings must not be blank. Null optional fields count as absent.
+    """
+    unknown = sorted(set(body) - set(schema.model_fields))
     if unknown:
         raise invalid(f"unknown field(s): {', '.join(unknown)}")
-    out: Body = {}
-    for name, (types, required) in schema.items():
-        value = body.get(name)
-        if value is None:
-            if required:
-                raise invalid(f"'{name}' is required")
-            continue
-        if not isinstance(value, types) or (types != _BOOL and isinstance(value, bool)):
-            kinds = {str: "a string", dict: "an object", list: "a list", bool: "true or false"}
-            raise invalid(f"'{name}' must be {kinds[types[0]]}")
-        if isinstance(value, str) and not value.strip():
+    try:
+        schema.model_validate(body, strict=True)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "body"
+        raise invalid(f"'{where}': {first['msg']}") from None
+    for name, value in body.items():
+        blank = isinstance(value, str) and not value.strip()
+        if blank or (isinstance(value, list) and any(not str(v).strip() for v in value)):
             raise invalid(f"'{name}' must not be empty")
-        if isinstance(value, list) and not all(isinstance(v, str) and v for v in value):
-            raise invalid(f"'{name}' must be a list of non-empty strings")
-        out[name] = value
-    return out
+    return {name: value for name, value in body.items() if value is not None}
 
 
 def _listed(row: dict[str, Any]) -> dict[str, Any]:
@@ -217,12 +230,8 @@ def _list_projects(call: Call) -> Answer:
     return call.page("projects", "projects", "", rows)
 
 
-_PROJECT_CREATE: _Schema = {"display_name": (_STR, True), "slug": (_STR, False)}
-_PROJECT_UPDATE: _Schema = {"display_name": (_STR, False), "slug": (_STR, False)}
-
-
 def _create_project(call: Call) -> Answer:
-    body = call.body(_PROJECT_CREATE)
+    body = call.body(ProjectCreate)
     return 201, call.admin.new_project(body["display_name"], body.get("slug"))
 
 
@@ -233,7 +242,7 @@ def _get_project(call: Call) -> Answer:
 
 
 def _update_project(call: Call) -> Answer:
-    body = call.body(_PROJECT_UPDATE, allow_empty=False)
+    body = call.body(ProjectUpdate, allow_empty=False)
     project = call.admin.project(call.params["project_id"])
     if "slug" in body:
         call.admin.check_slug(body["slug"], project["project_id"])
@@ -242,14 +251,6 @@ def _update_project(call: Call) -> Answer:
 
 
 # -- agents ------------------------------------------------------------------------
-
-_AGENT_CREATE: _Schema = {
-    "name": (_STR, True), "workflow_config": (_OBJ, True), "description": (_STR, False),
-    "project_id": (_STR, False),
-}  # fmt: skip
-_AGENT_UPDATE: _Schema = {
-    "name": (_STR, False), "description": (_STR, False), "workflow_config": (_OBJ, False),
-}  # fmt: skip
 
 
 def _project_filter(call: Call) -> Optional[str]:
@@ -272,7 +273,7 @@ def _list_agents(call: Call) -> Answer:
 
 
 def _create_agent(call: Call) -> Answer:
-    body = call.body(_AGENT_CREATE)
+    body = call.body(AgentCreate)
     project_id = call.project_for_create(body.get("project_id"))
     call.plan_allows_creation()
     row = call.admin.new_agent(
@@ -286,7 +287,7 @@ def _get_agent(call: Call) -> Answer:
 
 
 def _update_agent(call: Call) -> Answer:
-    body = call.body(_AGENT_UPDATE, allow_empty=False)
+    body = call.body(AgentUpdate, allow_empty=False)
     agent = call.agent()
     agent.update(body, last_updated=call.admin.now())
     return 200, agent
@@ -312,16 +313,6 @@ def _run_agent(call: Call) -> Answer:
 
 # -- Brand Agents and jobs ------------------------------------------------------------
 
-_BRAND_CREATE: _Schema = {
-    "name": (_STR, True), "seed_url": (_STR, True), "description": (_STR, False),
-    "project_id": (_STR, False), "publish_widget": (_BOOL, False),
-    "template_slug": (_STR, False), "knowledge_base_id": (_STR, False),
-}  # fmt: skip
-_BRAND_UPDATE: _Schema = {
-    "display_name": (_STR, False), "agent_name": (_STR, False), "instructions": (_STR, False),
-    "model": (_STR, False), "knowledge_base_ids": (_LIST, False),
-}  # fmt: skip
-
 
 def _offset_page(call: Call, items: list[Any]) -> dict[str, Any]:
     limit = call.limit()
@@ -343,7 +334,7 @@ def _list_templates(call: Call) -> Answer:
 
 
 def _create_brand_agent(call: Call) -> Answer:
-    body = call.body(_BRAND_CREATE)
+    body = call.body(BrandAgentCreate)
     seed = urlsplit(body["seed_url"])
     if seed.scheme not in ("http", "https") or not seed.hostname:
         raise invalid("seed_url must be an http(s) URL")
@@ -373,7 +364,7 @@ def _get_brand_agent(call: Call) -> Answer:
 
 
 def _update_brand_agent(call: Call) -> Answer:
-    body = call.body(_BRAND_UPDATE, allow_empty=False)
+    body = call.body(BrandAgentUpdate, allow_empty=False)
     agent, settings = _brand(call)
     model = body.get("model")
     if model is not None and all(m["id"] != model for m in AVAILABLE_MODELS):
@@ -430,9 +421,6 @@ def _get_job(call: Call) -> Answer:
 
 # -- knowledge bases -----------------------------------------------------------------
 
-_KB_CREATE: _Schema = {"name": (_STR, True), "project_id": (_STR, False)}
-_KB_UPDATE: _Schema = {"name": (_STR, True)}
-
 
 def _list_knowledge_bases(call: Call) -> Answer:
     project_id = _project_filter(call)
@@ -446,7 +434,7 @@ def _list_knowledge_bases(call: Call) -> Answer:
 
 
 def _create_knowledge_base(call: Call) -> Answer:
-    body = call.body(_KB_CREATE)
+    body = call.body(KnowledgeBaseCreate)
     project_id = call.project_for_create(body.get("project_id"))
     return 201, call.admin.new_knowledge_base(body["name"], project_id)
 
@@ -456,7 +444,7 @@ def _get_knowledge_base(call: Call) -> Answer:
 
 
 def _update_knowledge_base(call: Call) -> Answer:
-    body = call.body(_KB_UPDATE)
+    body = call.body(KnowledgeBaseUpdate, allow_empty=False)
     kb = call.knowledge_base()
     kb.update(name=body["name"], last_updated=call.admin.now())
     return 200, kb
@@ -538,9 +526,7 @@ def _list_members(call: Call) -> Answer:
 
 
 def _update_member(call: Call) -> Answer:
-    body = call.body({"role": (_STR, True)})
-    if body["role"] not in ROLES:
-        raise invalid(f"role must be one of {', '.join(ROLES)}")
+    body = call.body(MemberUpdate)
     member = call.admin.members.rows.get(call.params["user_uuid"])
     if member is None:
         raise not_found("Member", call.params["user_uuid"])
@@ -566,11 +552,8 @@ def _list_tools(call: Call) -> Answer:
                  "tools": page.pop("items"), **page}  # fmt: skip
 
 
-_LINK: _Schema = {"project_id": (_STR, False), "agent_type": (_STR, False)}
-
-
 def _connect_link(call: Call) -> Answer:
-    body = call.body(_LINK)
+    body = call.body(ConnectLinkRequest)
     connector = call.admin.connector(call.params["app_slug"])
     project_id = body.get("project_id")
     if project_id is not None:
@@ -588,11 +571,8 @@ def _connection(call: Call) -> Answer:
                  "connected": connected}  # fmt: skip
 
 
-_ATTACH: _Schema = {"app_slug": (_STR, True), "allowed_tools": (_LIST, False)}
-
-
 def _attach(call: Call) -> Answer:
-    body = call.body(_ATTACH)
+    body = call.body(ConnectorAttachRequest)
     agent = call.agent()
     connector = call.admin.connector(body["app_slug"])
     slug = connector["app_slug"]
