@@ -3,6 +3,7 @@
     sketricgen run AGENT_ID "message" [--no-stream] [-f FILE]... [--json] ...
     sketricgen emulator [--host 127.0.0.1] [--port 8787]
     sketricgen relay --agent AGENT [--port 8788] [--emulator]
+    sketricgen whoami | usage | agents list|get | conversations list|get  [--json] ...
 
 Exit codes: 0 success; 1 an API, network or run error (one line on stderr, no
 traceback); 2 a usage error; 130 interrupted (Ctrl-C), after closing the
@@ -23,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Callable, Optional, TextIO
 
+from .admin_args import ADMIN_COMMANDS, add_admin_commands
 from .output import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, Console
 
 if TYPE_CHECKING:
@@ -116,6 +118,7 @@ def _parser() -> argparse.ArgumentParser:
         "--pace", type=float, default=0.05, metavar="SECONDS",
         help="with --emulator: the wait before each event, to watch a reply arrive",
     )  # fmt: skip
+    add_admin_commands(commands)
     return parser
 
 
@@ -131,6 +134,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             from ..relay._command import relay_command  # noqa: PLC0415 (the relay extra)
 
             return relay_command(options)
+        if options.command in ADMIN_COMMANDS:
+            from .admin import admin_command  # noqa: PLC0415 (imports the SDK)
+
+            return admin_command(options, console)
         from .run import run_command  # noqa: PLC0415 (imports the SDK)
 
         return run_command(options, console)

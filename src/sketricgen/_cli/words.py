@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import re
 import shlex
+from collections.abc import Mapping
+from typing import Optional
 
 from .._config import ENV_VARS
 from .._exceptions import (
@@ -52,14 +54,22 @@ def exit_code(error: SketricGenError) -> int:
     return EXIT_USAGE if usage else EXIT_ERROR
 
 
-def worded(error: SketricGenError) -> str:
-    """The error's message, naming options and arguments rather than the SDK's parameters."""
+def worded(error: SketricGenError, spelled: Optional[Mapping[str, str]] = None) -> str:
+    """The error's message, naming options and arguments rather than the SDK's parameters.
+
+    `spelled` adds or overrides spellings for one command (`agent_id` is
+    `--agent` to `conversations list`).
+    """
     message = str(error).replace(" with from_env()", "").replace(" (see allowed_types)", "")
-    return _PARAMETER.sub(_spelled, message)
+    if not spelled:
+        return _PARAMETER.sub(lambda found: _spelled(found, _SPELLED), message)
+    names = {**_SPELLED, **spelled}
+    pattern = re.compile(r"\b(" + "|".join(names) + r")\b(=?)")
+    return pattern.sub(lambda found: _spelled(found, names), message)
 
 
-def _spelled(found: re.Match[str]) -> str:
-    option = _SPELLED[found.group(1)]
+def _spelled(found: re.Match[str], names: Mapping[str, str]) -> str:
+    option = names[found.group(1)]
     after = found.string[found.end() : found.end() + 1]
     # `timeout=30` reads `--timeout 30`; a bare `api_key=` reads `--api-key`.
     return option + " " if found.group(2) and (after.isalnum() or after == ".") else option
