@@ -60,8 +60,8 @@ import os
 from collections.abc import Sequence
 from typing import Any, Optional, Union
 
+# `AdminErrorCode` (below, not an exception) is exported by `sketricgen` and `sketricgen.admin`.
 __all__ = [
-    "AdminErrorCode",
     "SketricGenAPIError",
     "SketricGenAdminAuthenticationError",
     "SketricGenAdminBadRequestError",
