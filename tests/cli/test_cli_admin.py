@@ -18,6 +18,7 @@ import pytest
 from sketricgen.testing import ECHO_AGENT_ID, Emulator, Fault
 from tests.helpers.cli import SCRIPT, cli_env, stop
 
+DEAD_URL = "http://127.0.0.1:9/admin/v1"  # the discard port: nothing listens there
 # What must never reach the terminal, whatever the moment.
 NOISE = ("Traceback", "Exception ignored", "BrokenPipeError", "KeyboardInterrupt")
 
@@ -324,16 +325,33 @@ def test_admin_base_url_option_wins_over_the_variable(sketricgen_emulator: Emula
     emu = sketricgen_emulator
     done = _cli(
         emu, "whoami", "--json", "--admin-base-url", emu.admin_base_url,
-        SKETRICGEN_ADMIN_BASE_URL="http://127.0.0.1:9/admin/v1",  # the discard port
+        SKETRICGEN_ADMIN_BASE_URL=DEAD_URL,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["teamspace_id"] == "ts-emulator"
 
 
+def test_the_docs_variable_names_the_admin_host_too(sketricgen_emulator: Emulator) -> None:
+    emu = sketricgen_emulator
+    done = _cli(
+        emu, "whoami", "--json",
+        SKETRICGEN_ADMIN_BASE_URL="", SKETRICGEN_ADMIN_API_URL=emu.admin_base_url,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["teamspace_id"] == "ts-emulator"
+
+
+def test_an_unreachable_host_exits_1_in_one_line(sketricgen_emulator: Emulator) -> None:
+    done = _cli(sketricgen_emulator, "agents", "list", "--admin-base-url", DEAD_URL)
+    assert done.returncode == 1
+    assert _one_error_line(done).startswith("error: ")
+    assert sketricgen_emulator.api_key not in done.stderr
+
+
 def test_emulator_option_serves_one_for_the_command(sketricgen_emulator: Emulator) -> None:
     done = _cli(
         sketricgen_emulator, "agents", "list", "--emulator", "--json",
-        SKETRICGEN_API_KEY="", SKETRICGEN_ADMIN_BASE_URL="http://127.0.0.1:9/admin/v1",
+        SKETRICGEN_API_KEY="", SKETRICGEN_ADMIN_BASE_URL=DEAD_URL,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert ECHO_AGENT_ID in [agent["agent_id"] for agent in _lines(done.stdout)]
