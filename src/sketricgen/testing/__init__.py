@@ -53,7 +53,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._admin_state import AdminControl
+    from ._admin_control import AdminControl
     from ._emulator import DEFAULT_API_KEY, Emulator
     from ._faults import FAULT_HEADER, ActiveFault, Fault
     from ._records import RecordedRequest, RecordedRun, StoredUpload
@@ -99,7 +99,7 @@ _HOMES = {
     "DEFAULT_API_KEY": "_emulator", "Emulator": "_emulator",
     "FAULT_HEADER": "_faults", "ActiveFault": "_faults", "Fault": "_faults",
     "RecordedRequest": "_records", "RecordedRun": "_records", "StoredUpload": "_records",
-    "KEY_CASE_HEADER": "_wire", "AdminControl": "_admin_state",
+    "KEY_CASE_HEADER": "_wire", "AdminControl": "_admin_control",
 }  # fmt: skip
 _EXTRA_MODULES = frozenset({"starlette", "uvicorn", "python_multipart", "h11"})
 

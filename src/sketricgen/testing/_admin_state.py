@@ -1,25 +1,21 @@
 """The Admin API's control-plane state: keys, projects, agents, knowledge bases, Brand Agents.
 
-Records are the answers' plain dicts, kept in creation order in `Table`s
-whose cursor is a creation sequence number, so a deletion between two pages
-neither skips nor repeats an item. Ids come from a generator seeded apart
-from the chat API's, timestamps from the emulator's virtual clock. Every
-method expects the caller to hold the emulator's lock (`AdminControl`, the
-tests' handle, takes it itself).
+Records are the answers' plain dicts in `Table`s (`_admin_pages`); what
+runs left (conversations, traces, usage) is read from the chat side's own
+records (`_admin_history`). Ids come from a generator seeded apart from the
+chat API's, timestamps from the emulator's virtual clock. Every method
+expects the caller to hold the emulator's lock (`AdminControl`, the tests'
+handle, takes it itself).
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import bisect
 import copy
-import json
 import random
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Optional
 from urllib.parse import urlsplit
 
@@ -35,21 +31,20 @@ from ._admin_catalog import (
     TEMPLATES,
     connector_tools,
 )
+from ._admin_history import conversation, conversation_rows, traces, usage
+from ._admin_pages import Row, Table, cursor, paginate
 from ._s3 import iso
 from ._scripts import ECHO_AGENT_ID, builtin_agents
 
 if TYPE_CHECKING:
     from ._state import EmulatorState
 
-__all__ = ["AdminControl", "AdminError", "AdminState", "KeyGrant", "Table"]
+__all__ = ["KEY_STATUSES", "ROLES", "AdminError", "AdminState", "KeyGrant"]
 
 ROLES = ("admin", "editor", "viewer")
 KEY_STATUSES = ("active", "expired", "revoked")
 JOB_STEPS = ("queued", "crawling", "crawled", "kb_processing", "agent_finalizing", "succeeded")
 TERMINAL_JOB_STATES = frozenset({"succeeded", "failed"})
-CREDITS_PER_RUN = 1
-_CREDIT_LIMITS = {"pro": 10_000, "free": 100}
-_TOKEN_PREFIX = "nt_"
 
 
 class AdminError(Exception):
@@ -87,78 +82,8 @@ class KeyGrant:
         return project_id is not None and project_id in self.projects
 
 
-class Table:
-    """Records by id in creation order; `after(seq)` walks those created after a cursor."""
-
-    def __init__(self) -> None:
-        self.rows: dict[str, dict[str, Any]] = {}
-        self._seq: dict[str, int] = {}
-        self._ids: list[str] = []
-        self._seqs: list[int] = []
-        self._next = 1
-
-    def add(self, ident: str, row: dict[str, Any]) -> dict[str, Any]:
-        """Store `row` under `ident` (a re-added id goes to the end)."""
-        self.rows[ident] = row
-        self._seq[ident] = self._next
-        self._ids.append(ident)
-        self._seqs.append(self._next)
-        self._next += 1
-        return row
-
-    def remove(self, ident: str) -> None:
-        """Forget `ident` (its cursor position stays valid for pages in flight)."""
-        self.rows.pop(ident, None)
-        self._seq.pop(ident, None)
-
-    def after(self, seq: int) -> Iterator[tuple[int, dict[str, Any]]]:
-        """(seq, row) of the live records created after `seq`, in order."""
-        start = bisect.bisect_right(self._seqs, seq)
-        for index in range(start, len(self._ids)):
-            ident, at = self._ids[index], self._seqs[index]
-            if self._seq.get(ident) == at:
-                yield at, self.rows[ident]
-
-
-def _token(kind: str, scope: str, after: int, page: int) -> str:
-    raw = json.dumps([kind, scope, after, page], separators=(",", ":")).encode()
-    return _TOKEN_PREFIX + base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _untoken(token: str, kind: str, scope: str) -> tuple[int, int]:
-    bad = invalid("next_token is not one this list handed out")
-    if not token.startswith(_TOKEN_PREFIX):
-        raise bad
-    body = token[len(_TOKEN_PREFIX) :]
-    try:
-        raw = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
-        found = json.loads(raw)
-    except (ValueError, binascii.Error):
-        raise bad from None
-    if (
-        not isinstance(found, list)
-        or len(found) != 4
-        or found[:2] != [kind, scope]
-        or not all(isinstance(n, int) and n >= 0 for n in found[2:])
-    ):
-        raise bad
-    return found[2], found[3]
-
-
 def _slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "project"
-
-
-def _month_bounds(moment: datetime) -> tuple[datetime, datetime]:
-    start = moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    end = (start + timedelta(days=32)).replace(day=1)
-    return start, end
-
-
-def _from_ms(stamp: Any) -> Optional[str]:
-    if not isinstance(stamp, int):
-        return None
-    return iso(datetime.fromtimestamp(stamp / 1000, tz=timezone.utc))
 
 
 class AdminState:
@@ -249,38 +174,27 @@ class AdminState:
 
     # -- pages ----------------------------------------------------------------
 
-    def cursor(self, kind: str, scope: str, next_token: Optional[str]) -> tuple[int, int]:
-        """(after_seq, page number) a next_token stands for; (0, 0) for the first page."""
-        if next_token is None:
-            return 0, 0
-        return _untoken(next_token, kind, scope)
+    @staticmethod
+    def cursor(kind: str, scope: str, next_token: Optional[str]) -> tuple[int, int]:
+        """(after_seq, page number) of a next_token (400 for one this list did not hand out)."""
+        try:
+            return cursor(kind, scope, next_token)
+        except ValueError as error:
+            raise invalid(str(error)) from None
 
     def paginate(
         self,
         kind: str,
         scope: str,
-        rows: Iterator[tuple[int, dict[str, Any]]],
+        rows: Iterator[tuple[int, Row]],
         *,
         limit: int,
         page_number: int,
-    ) -> tuple[list[dict[str, Any]], Optional[str]]:
-        """Take one page from `rows` (those after the cursor); the token of the next page.
-
-        With `short_pages`, every third page is empty and the others hold
-        about half of `limit`; the token stays a string until the real end.
-        """
-        take = limit
-        if self.short_pages:
-            take = 0 if page_number % 3 == 1 else max(1, limit // 2)
-        items: list[dict[str, Any]] = []
-        last = None
-        for seq, row in rows:
-            if len(items) == take:
-                after = last if last is not None else seq - 1
-                return items, _token(kind, scope, after, page_number + 1)
-            items.append(row)
-            last = seq
-        return items, None
+    ) -> tuple[list[Row], Optional[str]]:
+        """One page of `rows` and the next token, short when `short_pages` is set."""
+        return paginate(
+            kind, scope, rows, limit=limit, page_number=page_number, short=self.short_pages
+        )
 
     # -- projects -------------------------------------------------------------
 
@@ -583,276 +497,26 @@ class AdminState:
         """The tools of a connector."""
         return connector_tools(app_slug)
 
-    # -- conversations and usage ------------------------------------------------------
+    # -- what the runs left -----------------------------------------------------
 
-    def conversation_rows(self) -> list[tuple[int, dict[str, Any]]]:
+    def conversation_rows(self) -> list[tuple[int, Row]]:
         """(seq, summary) of every chat conversation, oldest first."""
-        runs: dict[str, list[Any]] = {}
-        for run in self._state.runs:
-            runs.setdefault(run.conversation_id, []).append(run)
-        rows = []
-        for index, conversation in enumerate(self._state.conversations.values(), start=1):
-            its_runs = runs.get(conversation.conversation_id, [])
-            stamps = [e.get("timestamp") for r in its_runs for e in r.events]
-            stamps = [s for s in stamps if isinstance(s, int)]
-            first = conversation.history[0][0] if conversation.history else None
-            rows.append((index, {
-                "conversation_id": conversation.conversation_id,
-                "agent_id": conversation.agent_id, "contact_id": conversation.contact_id,
-                "title": first[:60] if first else None,
-                "message_count": 2 * len(conversation.history),
-                "created_at": _from_ms(min(stamps)) if stamps else None,
-                "last_updated": _from_ms(max(stamps)) if stamps else None,
-            }))  # fmt: skip
-        return rows
+        return conversation_rows(self._state)
 
     def conversation(self, conversation_id: str, agent_id: str) -> dict[str, Any]:
         """A conversation with its messages (404 unless it is `agent_id`'s)."""
-        found = self._state.conversations.get(conversation_id)
-        if found is None or found.agent_id != agent_id:
+        found = conversation(self._state, conversation_id, agent_id)
+        if found is None:
             raise not_found("Conversation", conversation_id)
-        summary = next(
-            r for _, r in self.conversation_rows() if r["conversation_id"] == conversation_id
-        )
-        finished = [r for r in self._state.runs if r.conversation_id == conversation_id]
-        finished = [r for r in finished if r.outcome is not None]
-        messages = []
-        for index, (said, answered) in enumerate(found.history):
-            events = finished[index].events if index < len(finished) else []
-            start = _from_ms(events[0].get("timestamp")) if events else None
-            end = _from_ms(events[-1].get("timestamp")) if events else None
-            messages.append({"role": "user", "content": said, "created_at": start})
-            messages.append({"role": "assistant", "content": answered, "created_at": end})
-        shown = {k: summary[k] for k in ("conversation_id", "agent_id", "contact_id")}
-        times = {k: summary[k] for k in ("created_at", "last_updated")}
-        return {**shown, **times, "messages": messages}
+        return found
 
     def traces(self, conversation_id: str, agent_id: str) -> dict[str, Any]:
-        """One trace per run of the conversation, its steps and tool calls as spans."""
-        self.conversation(conversation_id, agent_id)
-        traces = []
-        for run in self._state.runs:
-            if run.conversation_id != conversation_id:
-                continue
-            stamps = [e.get("timestamp") for e in run.events]
-            traces.append({
-                "trace_id": f"tr-{run.run_id}", "run_id": run.run_id,
-                "started_at": _from_ms(stamps[0]) if stamps else None,
-                "finished_at": _from_ms(stamps[-1]) if stamps and run.outcome else None,
-                "status": run.outcome or "running", "spans": _spans(run.events),
-            })  # fmt: skip
-        return {"conversation_id": conversation_id, "agent_id": agent_id, "traces": traces}
+        """The traces of a conversation's runs (404 unless it is `agent_id`'s)."""
+        found = traces(self._state, conversation_id, agent_id)
+        if found is None:
+            raise not_found("Conversation", conversation_id)
+        return found
 
     def usage(self) -> dict[str, Any]:
-        """The plan and the credits the runs so far used (one a run)."""
-        plan = self.teamspace["subscription_plan"]
-        limit = _CREDIT_LIMITS.get(plan, 0)
-        runs = len(self._state.runs)
-        used = runs * CREDITS_PER_RUN
-        start, end = _month_bounds(self._state.det.now())
-        return {
-            "teamspace_id": TEAMSPACE_ID, "subscription_plan": plan,
-            "period_start": iso(start), "period_end": iso(end), "credits_used": used,
-            "credits_limit": limit, "credits_remaining": max(0, limit - used), "runs": runs,
-        }  # fmt: skip
-
-
-def _spans(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    spans: list[dict[str, Any]] = []
-    for event in events:
-        kind = event.get("type")
-        if kind == "STEP_STARTED":
-            spans.append({"kind": "step", "name": event.get("step_name"),
-                          "started_at": _from_ms(event.get("timestamp"))})  # fmt: skip
-        elif kind == "TOOL_CALL_START":
-            spans.append({"kind": "tool_call", "name": event.get("tool_call_name"),
-                          "tool_call_id": event.get("tool_call_id"),
-                          "started_at": _from_ms(event.get("timestamp"))})  # fmt: skip
-        elif kind == "TEXT_MESSAGE_START":
-            spans.append({"kind": "message", "name": "assistant",
-                          "started_at": _from_ms(event.get("timestamp"))})  # fmt: skip
-    return spans
-
-
-class AdminControl:
-    """The tests' handle on the Admin API's state: `emulator.admin`.
-
-    Snapshots (`projects`, `agents`, ...) are copies: dicts by id of the
-    records as the Admin API answers them.
-    """
-
-    def __init__(self, state: EmulatorState) -> None:
-        self._state = state
-
-    @property
-    def _admin(self) -> AdminState:
-        return self._state.admin
-
-    def add_key(
-        self,
-        role: str = "admin",
-        *,
-        projects: Optional[Iterable[str]] = None,
-        status: str = "active",
-    ) -> str:
-        """A new `sk_api_...` key: `role` admin|editor|viewer, `projects` None (all) or ids,
-        `status` active|expired|revoked (expired and revoked keys answer 403)."""
-        with self._state.changed:
-            return self._admin.add_key(role, projects, status)
-
-    def set_key_status(self, key: str, status: str) -> None:
-        """Expire or revoke (or revive) a key made by `add_key`."""
-        if status not in KEY_STATUSES:
-            raise ValueError(f"status must be one of {', '.join(KEY_STATUSES)}")
-        with self._state.changed:
-            grant = self._admin.keys.get(key)
-            if grant is None:
-                raise KeyError("not a key made by add_key")
-            grant.status = status
-
-    def add_agents(
-        self, count: int, *, project_id: Optional[str] = None, name: str = "Agent"
-    ) -> list[str]:
-        """Seed `count` workflow agents named `"{name} 1"`, ... in `project_id`
-        (None: the default project); their ids, in listing order."""
-        if count < 0:
-            raise ValueError("count must be 0 or more")
-        with self._state.changed:
-            admin = self._admin
-            project = project_id or DEFAULT_PROJECT_ID
-            if project not in admin.projects.rows:
-                _unknown(project)
-            made = [
-                admin.new_agent(f"{name} {n}", project, {"nodes": []})["agent_id"]
-                for n in range(1, count + 1)
-            ]
-            self._state.changed.notify_all()
-            return made
-
-    def add_project(self, display_name: str, *, slug: Optional[str] = None) -> str:
-        """A new project; its id."""
-        with self._state.changed:
-            return str(self._admin.new_project(display_name, slug)["project_id"])
-
-    def add_knowledge_base(
-        self, name: str, *, project_id: Optional[str] = None, files: Iterable[str] = ()
-    ) -> str:
-        """A new knowledge base holding `files` (names) as data sources; its id."""
-        with self._state.changed:
-            admin = self._admin
-            project = project_id or DEFAULT_PROJECT_ID
-            if project not in admin.projects.rows:
-                _unknown(project)
-            kb = admin.new_knowledge_base(name, project)
-            for file_name in files:
-                admin.add_data_source(kb["knowledge_base_id"], file_name)
-            return str(kb["knowledge_base_id"])
-
-    def downgrade_plan(self, downgraded: bool = True) -> None:
-        """While set, the plan reads `free` and creating agents or Brand Agents answers
-        403 plan_downgraded."""
-        with self._state.changed:
-            self._admin.downgraded = downgraded
-            self._admin.teamspace["subscription_plan"] = "free" if downgraded else "pro"
-
-    @property
-    def short_pages(self) -> bool:
-        """When true, list pages hold fewer items than asked (every third one none)
-        while next_token stays a string until the real end."""
-        with self._state.lock:
-            return self._admin.short_pages
-
-    @short_pages.setter
-    def short_pages(self, value: bool) -> None:
-        with self._state.changed:
-            self._admin.short_pages = bool(value)
-
-    def advance_job(self, job_id: str) -> str:
-        """Move a Brand Agent job one state on (as a `GET /jobs/{id}` does); its status."""
-        with self._state.changed:
-            try:
-                return self._admin.advance_job(job_id)
-            except AdminError as error:
-                raise KeyError(error.message) from None
-
-    def connect(self, app_slug: str, *, project_id: Optional[str] = None) -> None:
-        """Link an account for a connector, as completing a connect link does."""
-        with self._state.changed:
-            self._admin.connector(app_slug)
-            self._admin.connections.add((app_slug, project_id))
-
-    def _snapshot(self, rows: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-        with self._state.lock:
-            self._admin.sync_chat_agents()
-            return copy.deepcopy(rows)
-
-    @property
-    def teamspace(self) -> dict[str, Any]:
-        """The Teamspace (`ts-emulator`)."""
-        with self._state.lock:
-            return dict(self._admin.teamspace)
-
-    @property
-    def projects(self) -> dict[str, dict[str, Any]]:
-        """Projects by id."""
-        return self._snapshot(self._admin.projects.rows)
-
-    @property
-    def agents(self) -> dict[str, dict[str, Any]]:
-        """Agents (workflow and Brand Agents) by id."""
-        return self._snapshot(self._admin.agents.rows)
-
-    @property
-    def knowledge_bases(self) -> dict[str, dict[str, Any]]:
-        """Knowledge bases by id."""
-        return self._snapshot(self._admin.knowledge_bases.rows)
-
-    def data_sources(self, knowledge_base_id: str) -> dict[str, dict[str, Any]]:
-        """The files of a knowledge base by name."""
-        with self._state.lock:
-            return copy.deepcopy(self._admin.data_sources[knowledge_base_id].rows)
-
-    @property
-    def members(self) -> dict[str, dict[str, Any]]:
-        """Members by user_uuid."""
-        return self._snapshot(self._admin.members.rows)
-
-    @property
-    def jobs(self) -> dict[str, dict[str, Any]]:
-        """Brand Agent jobs by id, as `GET /jobs/{id}` answers them."""
-        with self._state.lock:
-            return {k: _public(v) for k, v in self._admin.jobs.items()}
-
-    @property
-    def widget_configs(self) -> dict[str, dict[str, Any]]:
-        """Brand Agents' widget configurations by agent id."""
-        with self._state.lock:
-            return copy.deepcopy(self._admin.widgets)
-
-    @property
-    def attachments(self) -> dict[str, dict[str, dict[str, Any]]]:
-        """Connectors attached to agents: agent id -> app slug -> attachment."""
-        with self._state.lock:
-            return copy.deepcopy(self._admin.attachments)
-
-    @property
-    def connections(self) -> set[tuple[str, Optional[str]]]:
-        """Linked accounts as (app_slug, project_id or None for the Teamspace)."""
-        with self._state.lock:
-            return set(self._admin.connections)
-
-    def __repr__(self) -> str:
-        return "<AdminControl>"
-
-
-def _unknown(project_id: str) -> None:
-    raise ValueError(f"unknown project {project_id!r}")
-
-
-def _public(record: dict[str, Any]) -> dict[str, Any]:
-    """A record without the emulator's private `x_` keys (`x_emulator` stays: it is shown)."""
-    return {
-        k: copy.deepcopy(v)
-        for k, v in record.items()
-        if k == "x_emulator" or not k.startswith("x_")
-    }
+        """The plan and the credits used so far."""
+        return usage(self._state, TEAMSPACE_ID, self.teamspace["subscription_plan"])

@@ -27,8 +27,8 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from ._admin_control import AdminControl
 from ._admin_routes import ADMIN_PREFIX, CONNECT_PREFIX, admin_api, complete_connection
-from ._admin_state import AdminControl
 from ._chat import RUN_PATH, run_workflow
 from ._exchange import Exchange, json_answer
 from ._faults import ActiveFault, Fault
