@@ -158,8 +158,10 @@ CASES: dict[str, Case] = {
             Call("connectors.list_tools", ("slack",), {"offset": 1}),
             Call("connectors.create_link", ("gmail",)),
             Call("connectors.create_link", ("slack", "proj-default")),
+            Call("connectors.create_link", ("notion",), {"agent_type": "brand"}),
             Call("connectors.check_connection", ("gmail",)),
             Call("connectors.check_connection", ("gmail",), {"project_id": "proj-default"}),
+            Call("connectors.check_connection", ("slack", "workflow", "proj-marketing")),
         ]
     ),
     "connectors_attach_and_detach": Case(
