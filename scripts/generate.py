@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from split_models import split
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
@@ -140,6 +141,32 @@ def operations_only(spec: dict[str, Any]) -> dict[str, Any]:
     return pruned
 
 
+def schema_tags(spec: dict[str, Any]) -> dict[str, set[str]]:
+    """The tags of the operations reaching each schema (through references, not extensions)."""
+    components = spec["components"]
+    tags: dict[str, set[str]] = {name: set() for name in components.get("schemas", {})}
+    for item in spec["paths"].values():
+        for operation in item.values():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue  # path-level parameters, servers, a summary
+            tag = (operation.get("tags") or ["default"])[0]
+            pending: set[str] = set()
+            _referenced(operation, pending)
+            _referenced(item.get("parameters", []), pending)
+            reached: set[str] = set()
+            while pending:
+                ref = pending.pop()
+                reached.add(ref)
+                _, _, kind, name = ref.split("/", 3)
+                _referenced(components[kind][name], pending)
+                pending -= reached
+            for ref in reached:
+                _, _, kind, name = ref.split("/", 3)
+                if kind == "schemas":
+                    tags[name].add(tag)
+    return tags
+
+
 def generate_into(out: Path) -> None:
     """Write every generated package into the folder `out`."""
     for target in TARGETS:
@@ -184,8 +211,11 @@ def _generate_target(target: Target, out: Path) -> None:
             ],
             cwd=scratch,
         )  # fmt: skip
-        with open(models / "__init__.py", "a", encoding="utf-8") as module:
-            module.write(_union_aliases(full))
+        single = models / "__init__.py"
+        text = single.read_text(encoding="utf-8") + _union_aliases(full)
+        source = f"openapi/{target.spec.name}"
+        for name, content in split(text, schema_tags(full), target.models, source).items():
+            (models / name).write_text(content, encoding="utf-8")
         for package in (target.lowlevel, target.models):
             (scratch / package / "py.typed").write_text("")
             shutil.copytree(scratch / package, out / package)
