@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import warnings
 from collections.abc import Mapping, Sequence
@@ -28,6 +27,8 @@ from ._transport.shells import AsyncTransport, Transport
 from ._warmup import warm_up
 
 if TYPE_CHECKING:
+    import asyncio
+
     from sketricgen_admin_models import Teamspace
     from sketricgen_models import ChatResponse, HitlResume, UploadCompleteResponse
 
@@ -541,6 +542,8 @@ class SketricGenClient:
         self._async.close()
         if not self._async.is_open:
             return
+        import asyncio  # noqa: PLC0415 - loaded already: the async methods were used
+
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:

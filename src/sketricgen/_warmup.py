@@ -9,7 +9,6 @@ which does it in a thread of its own (`make bench`: `coldstart-loop`).
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import importlib
 import threading
@@ -79,6 +78,8 @@ async def warm_up(
     groups = [group for group, needed in wanted.items() if needed and group not in _loaded]
     if not groups:
         return
+    import asyncio  # noqa: PLC0415 - on a loop: loaded already
+
     loop = asyncio.get_running_loop()
     finished = loop.create_future()
 

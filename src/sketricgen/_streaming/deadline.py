@@ -8,7 +8,6 @@ stopped at its next chunk instead.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import socket
 import threading
@@ -56,6 +55,8 @@ def arm_sync(core: StreamCore, response: httpx.Response) -> Disarm:
 
 def arm(core: StreamCore, response: httpx.Response) -> Disarm:
     """Start the deadline timer of an async stream (on the running loop); returns its cancel."""
+    import asyncio  # noqa: PLC0415 - on a loop: loaded already
+
     remaining = core.remaining()
     if remaining is None:
         return nothing

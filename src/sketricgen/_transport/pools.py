@@ -9,14 +9,16 @@ after the client is dropped unclosed (`LoopPools.abandon`, its finalizer).
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import threading
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import httpx
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = ["LoopPool", "LoopPools", "close_with_loop"]
 
@@ -64,6 +66,8 @@ _CLOSING: set[asyncio.Task[None]] = set()  # pools closing after their client wa
 
 
 def _close_soon(closer: AsyncGenerator[None, None]) -> None:
+    import asyncio  # noqa: PLC0415 - on a loop: loaded already
+
     async def close() -> None:
         await closer.aclose()
 
@@ -93,6 +97,8 @@ def close_with_loop(
     A loop closed without shutting its generators down lets go of them the
     next time a pool is made.
     """
+    import asyncio  # noqa: PLC0415 - on a loop: loaded already
+
     loop = asyncio.get_running_loop()
 
     async def closer() -> AsyncGenerator[None, None]:
