@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Optional
 
 import httpx
 
+from .._transport.shells import buffered_chunks
 from .core import MAX_ERROR_BODY, StreamCore, stream_request
 from .deadline import Disarm, arm, arm_sync
 
@@ -112,10 +113,16 @@ def _events_sync(
 ) -> Generator[StreamEvent, None, None]:
     try:
         yield None  # type: ignore[misc]  # started by open_stream_sync: see the module's docstring
-        chunks = response.iter_bytes() if _encoded(response) else response.iter_raw()
+        encoded = _encoded(response)
+        chunks = response.iter_bytes() if encoded else response.iter_raw()
+        more = None if encoded else buffered_chunks(response)
         try:
             for chunk in chunks:
                 yield from state.events(chunk)
+                if more is not None:
+                    ahead = more()  # the next chunks, when h11 holds them already
+                    if ahead:
+                        yield from state.events(ahead)
         except httpx.HTTPError as exc:
             raise state.failed(exc) from exc
         state.finish(close_delimited=state.close_delimited(response))
@@ -280,11 +287,18 @@ async def _events(
 ) -> AsyncGenerator[StreamEvent, None]:
     try:
         yield None  # type: ignore[misc]  # started by open_stream: see the docstring
-        chunks = response.aiter_bytes() if _encoded(response) else response.aiter_raw()
+        encoded = _encoded(response)
+        chunks = response.aiter_bytes() if encoded else response.aiter_raw()
+        more = None if encoded else buffered_chunks(response)
         try:
             async for chunk in chunks:
                 for event in state.events(chunk):
                     yield event
+                if more is not None:
+                    ahead = more()  # the next chunks, when h11 holds them already
+                    if ahead:
+                        for event in state.events(ahead):
+                            yield event
         except httpx.HTTPError as exc:
             raise state.failed(exc) from exc
         state.finish(close_delimited=state.close_delimited(response))

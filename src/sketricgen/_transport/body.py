@@ -6,10 +6,15 @@ a slice at a time, so the cap holds on the decompressed size and a
 compression bomb never inflates at once: memory stays bounded whatever the
 server sends. Other encodings (br, zstd) are decoded by httpx before the
 reader sees them (`raw` is False then).
+
+`complete_chunks` reads the framing of a chunked body (RFC 9112, 7.1), for
+the stream shells' fast path over bytes that h11 has buffered (see
+`buffered_chunks` in `shells.py`).
 """
 
 from __future__ import annotations
 
+import re
 import time
 import zlib
 from collections.abc import Iterator
@@ -17,7 +22,7 @@ from typing import Optional
 
 import httpx
 
-__all__ = ["ERROR_BODY_LIMIT", "BodyReader"]
+__all__ = ["ERROR_BODY_LIMIT", "BodyReader", "complete_chunks"]
 
 ERROR_BODY_LIMIT = 1024 * 1024
 """Bytes kept of an error answer's body: enough for any error document, never a flood."""
@@ -143,3 +148,34 @@ class BodyReader:
         if len(chunks) == 1:
             return chunks[0]
         return b"".join(chunks)
+
+
+# A chunk's size line, in the one form taken here: hex digits (as many as h11
+# allows), no extension, no whitespace. Any other form is left to h11.
+_CHUNK_SIZE = re.compile(rb"([0-9A-Fa-f]{1,20})\r\n")
+
+
+def complete_chunks(data: bytearray, start: int = 0) -> tuple[bytes, int]:
+    """The data of the whole chunks of a chunked body that `data` holds from `start`, joined.
+
+    Also returns where the first chunk not taken begins. Stops before the
+    last chunk (size 0), a chunk not wholly in `data` (its closing CRLF
+    included), and anything that is not a plain `<hex size>CRLF<data>CRLF`
+    frame: those stay for the full parser, which knows trailers, extensions
+    and errors.
+    """
+    size_line = _CHUNK_SIZE.match
+    pieces: list[bytearray] = []
+    at = start
+    while True:
+        line = size_line(data, at)
+        if line is None:
+            break
+        size = int(line.group(1), 16)
+        begin = line.end()
+        end = begin + size
+        if not size or not data.startswith(b"\r\n", end):
+            break
+        pieces.append(data[begin:end])
+        at = end + 2
+    return b"".join(pieces), at

@@ -3,6 +3,7 @@
 Each only sends, reads, sleeps and closes; every decision is `TransportCore`'s
 (`core.py`). The sync shell holds one pooled httpx client for its lifetime,
 the async shell one per event loop (`pools.py`), or the one the user passed.
+`buffered_chunks` is the stream shells' fast path past h11's per-chunk events.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from typing import Any, Callable, Optional
 import httpx
 
 from .._logging import logger
-from .body import BodyReader
+from .body import BodyReader, complete_chunks
 from .core import RequestSpec, TransportCore, closed_error
 from .pools import LoopPool, LoopPools, close_with_loop
 from .tls import tls_context
 
-__all__ = ["AsyncTransport", "Transport"]
+__all__ = ["AsyncTransport", "Transport", "buffered_chunks"]
 
 
 def _complete(response: httpx.Response) -> bool:
@@ -48,6 +49,76 @@ def _cut(reader: BodyReader, response: httpx.Response) -> Callable[[], None]:
                 socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
     return fire
+
+
+def buffered_chunks(response: httpx.Response) -> Optional[Callable[[], bytes]]:
+    """A function taking the whole chunks that h11 holds unread of `response`'s chunked body.
+
+    Each call removes from h11's buffer the complete chunks waiting there and
+    returns their data joined (b"" when there are none), as if the next reads
+    had returned them. None when the body is not read by h11 as chunks (HTTP/2,
+    a length or the connection's end delimits it, another transport) or when
+    httpx, httpcore or h11 are not laid out as this expects.
+
+    Why: h11 makes one event of each chunk, httpcore and httpx one read of
+    each event, some 70 thousand instructions a chunk; a server writing one
+    chunk per event (as SSE servers do) pays that per event, several times
+    the cost of decoding it. The function takes only what h11 would have
+    delivered next, as plain data chunks; the last chunk, trailers,
+    extensions, partial and malformed chunks stay for h11, so the end of the
+    body, its errors and the connection's reuse remain h11's business.
+    """
+    try:
+        import h11  # noqa: PLC0415 - loaded by httpcore already
+        from h11._readers import ChunkedReader  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - h11 is httpcore's, always there
+        return None
+    state: Any = response.stream
+    # httpx's stream (BoundSyncStream / BoundAsyncStream) > its transport's
+    # (ResponseStream) > httpcore's pool's > its HTTP/1.1 connection's > h11.
+    for name in ("_stream", "_httpcore_stream", "_stream", "_connection", "_h11_state"):
+        state = getattr(state, name, None)
+    if not isinstance(state, h11.Connection):
+        return None
+    reader: Any = getattr(state, "_reader", None)
+    buffer: Any = getattr(state, "_receive_buffer", None)
+    # h11 0.14 counts the CRLF still to skip after a chunk; later versions keep its bytes.
+    closing: Any = 2 if isinstance(getattr(reader, "_bytes_to_discard", None), int) else b"\r\n"
+    if (
+        type(reader) is not ChunkedReader
+        or not isinstance(getattr(buffer, "_data", None), bytearray)
+        or not isinstance(getattr(reader, "_bytes_in_chunk", None), int)
+        or not isinstance(getattr(reader, "_bytes_to_discard", None), type(closing))
+        or not isinstance(getattr(reader, "_reading_trailer", None), bool)
+        or not hasattr(buffer, "_next_line_search")
+        or not hasattr(buffer, "_multiple_lines_search")
+        or not isinstance(getattr(response, "_num_bytes_downloaded", None), int)
+    ):
+        return None
+    connection: Any = state
+    nothing = type(closing)()
+
+    def take() -> bytes:
+        # Only between two chunks of this body: none begun, no trailer ahead.
+        if connection._reader is not reader or reader._reading_trailer or reader._bytes_in_chunk:
+            return b""
+        data: bytearray = buffer._data
+        start = 0
+        if reader._bytes_to_discard:  # the CRLF closing the chunk h11 gave last
+            if reader._bytes_to_discard != closing or not data.startswith(b"\r\n"):
+                return b""
+            start = 2
+        taken, end = complete_chunks(data, start)
+        if not taken:
+            return b""
+        del data[:end]
+        buffer._next_line_search = 0  # what h11's own extraction resets
+        buffer._multiple_lines_search = 0
+        reader._bytes_to_discard = nothing
+        response._num_bytes_downloaded += len(taken)
+        return taken
+
+    return take
 
 
 class Transport:

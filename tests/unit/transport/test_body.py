@@ -9,7 +9,7 @@ import zlib
 import httpx
 import pytest
 
-from sketricgen._transport.body import ERROR_BODY_LIMIT, BodyReader, _Inflater
+from sketricgen._transport.body import ERROR_BODY_LIMIT, BodyReader, _Inflater, complete_chunks
 
 TEXT = b'{"response": "Hello!"}' * 1000
 
@@ -105,3 +105,63 @@ def test_a_body_corrupt_past_its_first_slice_is_a_decoding_error() -> None:
     reader = BodyReader(4 * 1024 * 1024, None, encoding="gzip")
     with pytest.raises(httpx.DecodingError, match="corrupt"):
         reader.feed(bytes(packed))
+
+
+# -- complete_chunks: the framing of a chunked body, for the stream shells' fast path
+
+
+def _framed(*pieces: bytes) -> bytes:
+    return b"".join(b"%x\r\n%s\r\n" % (len(piece), piece) for piece in pieces)
+
+
+def test_whole_chunks_come_out_joined_with_where_they_end() -> None:
+    data = bytearray(_framed(b"data: 1\n\n", b"data: 2\r\n\r\n", b"x" * 300))
+    assert complete_chunks(data) == (b"data: 1\n\ndata: 2\r\n\r\n" + b"x" * 300, len(data))
+    assert data == _framed(b"data: 1\n\n", b"data: 2\r\n\r\n", b"x" * 300)  # left as it was
+
+
+def test_the_scan_begins_at_start() -> None:
+    data = bytearray(b"\r\n" + _framed(b"ab", b"cd"))
+    assert complete_chunks(data, 2) == (b"abcd", len(data))
+    assert complete_chunks(data) == (b"", 0)  # a CRLF is no size line
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        b"5",  # a size line not finished
+        b"5\r",
+        b"5\r\nabc",  # a chunk not wholly there
+        b"5\r\nabcde",  # ... nor its closing CRLF
+        b"5\r\nabcde\r",
+        b"5\r\nabcdeXY",  # a malformed end: h11's to report
+        b"0\r\n\r\n",  # the last chunk: h11 reads the trailers and ends the body
+        b"00\r\n\r\n",
+        b"5;name=value\r\nabcde\r\n",  # an extension
+        b"5 \r\nabcde\r\n",  # whitespace
+        b" 5\r\nabcde\r\n",
+        b"+5\r\nabcde\r\n",  # what int() would take, HTTP not
+        b"0x5\r\nabcde\r\n",
+        b"5\nabcde\r\n",  # a bare LF
+        b"g\r\nabcde\r\n",
+        b"%021x\r\n" % 5,  # more digits than h11 takes
+    ],
+)
+def test_anything_but_a_plain_whole_chunk_stops_the_scan(rest: bytes) -> None:
+    head = _framed(b"first", b"second")
+    data = bytearray(head + rest + _framed(b"after"))
+    assert complete_chunks(data) == (b"firstsecond", len(head))
+
+
+def test_sizes_are_hex_in_either_case_and_up_to_twenty_digits() -> None:
+    piece = bytes(range(256)) * 2  # CR, LF and every other byte inside the data
+    for size_line in (b"200", b"00000000000000000200"):
+        data = bytearray(size_line + b"\r\n" + piece + b"\r\n")
+        assert complete_chunks(data) == (piece, len(data))
+    data = bytearray(b"1A\r\n" + piece[:26] + b"\r\n" + b"1a\r\n" + piece[:26] + b"\r\n")
+    assert complete_chunks(data) == (piece[:26] * 2, len(data))
+
+
+def test_nothing_whole_gives_nothing() -> None:
+    assert complete_chunks(bytearray()) == (b"", 0)
+    assert complete_chunks(bytearray(b"a\r\n0123456"), 0) == (b"", 0)
