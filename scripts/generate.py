@@ -207,6 +207,7 @@ def _generate_target(target: Target, out: Path) -> None:
                 "--input", spec.name,
                 "--output", str(models / "__init__.py"),
                 "--base-class", f"{target.models}._base.WireModel",
+                "--custom-template-dir", str(ROOT / "scripts" / "templates" / "datamodel-codegen"),
                 *DATAMODEL_ARGS,
             ],
             cwd=scratch,

@@ -15,46 +15,8 @@ from sketricgen_models._base import WireModel
 from ._chat import HitlRequest
 
 
-class AgUiEventType(
-    RootModel[
-        Literal[
-            'TEXT_MESSAGE_START',
-            'TEXT_MESSAGE_CONTENT',
-            'TEXT_MESSAGE_END',
-            'TEXT_MESSAGE_CHUNK',
-            'TOOL_CALL_START',
-            'TOOL_CALL_ARGS',
-            'TOOL_CALL_END',
-            'TOOL_CALL_CHUNK',
-            'TOOL_CALL_RESULT',
-            'STATE_SNAPSHOT',
-            'STATE_DELTA',
-            'MESSAGES_SNAPSHOT',
-            'ACTIVITY_SNAPSHOT',
-            'ACTIVITY_DELTA',
-            'RAW',
-            'CUSTOM',
-            'CUSTOM_EVENT',
-            'RUN_STARTED',
-            'RUN_FINISHED',
-            'RUN_ERROR',
-            'RUN_PAUSED_HITL',
-            'RUN_HALTED_OUT_OF_CREDITS',
-            'STEP_STARTED',
-            'STEP_FINISHED',
-            'REASONING_START',
-            'REASONING_MESSAGE_START',
-            'REASONING_MESSAGE_CONTENT',
-            'REASONING_MESSAGE_END',
-            'REASONING_MESSAGE_CHUNK',
-            'REASONING_END',
-            'REASONING_ENCRYPTED_VALUE',
-            'SUBAGENT_STARTED',
-            'SUBAGENT_FINISHED',
-            'SUBAGENT_ERROR',
-        ]
-    ]
-):
+class AgUiEventType(RootModel):  # type: ignore[type-arg]
+    model_config = ConfigDict(defer_build=True)
     root: Literal[
         'TEXT_MESSAGE_START',
         'TEXT_MESSAGE_CONTENT',
@@ -706,46 +668,8 @@ class RunPausedHitlEvent(WireModel):
     metadata: Optional[dict[str, Any]] = None
 
 
-class AgUiEvent(
-    RootModel[
-        Union[
-            TextMessageStartEvent,
-            TextMessageContentEvent,
-            TextMessageEndEvent,
-            TextMessageChunkEvent,
-            ToolCallStartEvent,
-            ToolCallArgsEvent,
-            ToolCallEndEvent,
-            ToolCallChunkEvent,
-            ToolCallResultEvent,
-            StateSnapshotEvent,
-            StateDeltaEvent,
-            MessagesSnapshotEvent,
-            ActivitySnapshotEvent,
-            ActivityDeltaEvent,
-            RawEvent,
-            CustomEvent,
-            CustomEventEvent,
-            RunStartedEvent,
-            RunFinishedEvent,
-            RunErrorEvent,
-            RunPausedHitlEvent,
-            RunHaltedOutOfCreditsEvent,
-            StepStartedEvent,
-            StepFinishedEvent,
-            ReasoningStartEvent,
-            ReasoningMessageStartEvent,
-            ReasoningMessageContentEvent,
-            ReasoningMessageEndEvent,
-            ReasoningMessageChunkEvent,
-            ReasoningEndEvent,
-            ReasoningEncryptedValueEvent,
-            SubagentStartedEvent,
-            SubagentFinishedEvent,
-            SubagentErrorEvent,
-        ]
-    ]
-):
+class AgUiEvent(RootModel):  # type: ignore[type-arg]
+    model_config = ConfigDict(defer_build=True)
     root: Annotated[
         Union[
             TextMessageStartEvent,
