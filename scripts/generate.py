@@ -8,7 +8,10 @@ and `sketricgen_admin_models`, loaded only by a program that uses the Admin API.
 The low-level client comes from openapi-python-client with this project's
 templates (scripts/templates/openapi-python-client/): each operation is an
 I/O-free pair, `build_request` and `parse_response`, over the pydantic wire
-models of datamodel-code-generator (the one model layer).
+models of datamodel-code-generator (the one model layer), its RootModel template
+replaced (scripts/templates/datamodel-codegen/). The models are split into
+modules by the operations that use them, each loaded on first use
+(`split_models.py`): a program builds only the models its calls need.
 
     python scripts/generate.py              # rewrite generated/
     python scripts/generate.py --check      # regenerate elsewhere, fail on any difference
@@ -38,8 +41,10 @@ from split_models import split
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
-# openapi-python-client's templates that differ from its own (an I/O-free pair per operation).
+# openapi-python-client's templates that differ from its own (an I/O-free pair per operation),
+# datamodel-codegen's (a RootModel built once, on first use), the models' base class.
 TEMPLATES = ROOT / "scripts" / "templates" / "openapi-python-client"
+MODEL_TEMPLATES = ROOT / "scripts" / "templates" / "datamodel-codegen"
 BIN = Path(sys.executable).parent
 # The pinned openapi-python-client's settings; each target names its own package.
 CONFIG = ROOT / "scripts" / "openapi-python-client.yaml"
@@ -207,7 +212,7 @@ def _generate_target(target: Target, out: Path) -> None:
                 "--input", spec.name,
                 "--output", str(models / "__init__.py"),
                 "--base-class", f"{target.models}._base.WireModel",
-                "--custom-template-dir", str(ROOT / "scripts" / "templates" / "datamodel-codegen"),
+                "--custom-template-dir", str(MODEL_TEMPLATES),
                 *DATAMODEL_ARGS,
             ],
             cwd=scratch,
@@ -280,7 +285,7 @@ def main() -> int:
                     print(f"  generated/{name}")
                 print("run `make generate` and commit the result")
                 return 1
-            uncommitted = _uncommitted(GENERATED) + _uncommitted(TEMPLATES)
+            uncommitted = _uncommitted(GENERATED) + _uncommitted(TEMPLATES.parent)
             if uncommitted:
                 print("generated/ matches the spec and templates, but they are not committed:")
                 for line in uncommitted:
