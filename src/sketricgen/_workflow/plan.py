@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sketricgen_lowlevel.api.chat import run_workflow
 from sketricgen_lowlevel.api.chat.run_workflow import parse_response
 from sketricgen_models import ChatResponse, RunWorkflowRequest
 
 from .._transport.core import RequestSpec
-from .._uploads.files import LocalFile, inspect_paths
 from .validation import validate_run_workflow
+
+if TYPE_CHECKING:
+    from .._uploads.files import LocalFile
 
 __all__ = ["ChatResponse", "RunPlan", "parse_response", "plan_run"]
 
@@ -65,5 +67,9 @@ def plan_run(
         hitl_resume=hitl_resume,
         attaching=bool(file_paths),
     )
-    files = inspect_paths(file_paths)
+    files: tuple[LocalFile, ...] = ()
+    if file_paths is not None:  # a run without files does not load the file checks
+        from .._uploads.files import inspect_paths  # noqa: PLC0415
+
+        files = inspect_paths(file_paths)
     return RunPlan(body, files)
