@@ -11,6 +11,7 @@ asked for (`make bench`: `coldstart-call`, `coldstart-stream`).
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from typing import Any
@@ -103,3 +104,84 @@ def test_from_import_gives_the_same_class_everywhere() -> None:
     assert sketricgen_models.RunStartedEvent.model_validate(
         {"type": "RUN_STARTED", "threadId": "t", "run_id": "r"}
     )
+
+
+_TLS_PROGRAM = """
+import json, sys, threading
+from sketricgen import SketricGenClient
+
+built_on = []
+
+def profile(frame, event, arg):  # OpenSSL reading the CA bundle: on which thread?
+    if event == "c_call" and getattr(arg, "__name__", "") == "load_verify_locations":
+        built_on.append(threading.current_thread().name)
+
+sys.setprofile(profile)
+threading.setprofile(profile)
+with SketricGenClient(api_key=KEY, base_url=BASE) as client:
+    client.run_workflow_sync(AGENT, "Hello").response
+sys.setprofile(None)
+print(json.dumps(built_on))
+"""
+
+
+def test_a_new_client_builds_the_tls_context_in_a_thread(sketricgen_emulator: Any) -> None:
+    # OpenSSL reads the CA bundle without the GIL: in a thread of its own it overlaps
+    # the first call's imports instead of adding to them.
+    settings = (
+        f"KEY = {sketricgen_emulator.api_key!r}\nBASE = {sketricgen_emulator.base_url!r}\n"
+        f"AGENT = {DEMO_AGENT_ID!r}\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", settings + _TLS_PROGRAM],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == ["sketricgen-tls"]
+
+
+_FORK_PROGRAM = """
+import os, time, warnings
+from sketricgen import SketricGenClient
+
+warnings.simplefilter("ignore", DeprecationWarning)  # fork() of a process with threads
+client = SketricGenClient(api_key=KEY, base_url=BASE)  # its TLS thread is at work now
+pid = os.fork()
+if pid == 0:
+    with SketricGenClient(api_key=KEY, base_url=BASE) as child:
+        child.run_workflow_sync(AGENT, "Hello").response
+    os._exit(0)
+deadline = time.monotonic() + 20
+while time.monotonic() < deadline:
+    done, status = os.waitpid(pid, os.WNOHANG)
+    if done:
+        print("exit", os.WEXITSTATUS(status))
+        break
+    time.sleep(0.05)
+else:
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    print("hung")
+client.close()
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork() here")
+def test_a_child_forked_while_the_tls_thread_works_can_call(sketricgen_emulator: Any) -> None:
+    # A forked child has no copy of the building thread (nor of its lock's owner).
+    settings = (
+        f"KEY = {sketricgen_emulator.api_key!r}\nBASE = {sketricgen_emulator.base_url!r}\n"
+        f"AGENT = {DEMO_AGENT_ID!r}\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", settings + _FORK_PROGRAM],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["exit", "0"], done.stdout + done.stderr

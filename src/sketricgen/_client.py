@@ -24,6 +24,7 @@ from ._exceptions import SketricGenValidationError
 from ._logging import configure_from_env
 from ._transport.core import TransportCore
 from ._transport.shells import AsyncTransport, Transport
+from ._transport.tls import prepare as prepare_tls
 from ._warmup import warm_up
 
 if TYPE_CHECKING:
@@ -141,6 +142,8 @@ class SketricGenClient:
         self._core = TransportCore(self._config)
         self._sync = Transport(self._core, http_client)
         self._async = AsyncTransport(self._core, async_http_client)
+        if http_client is None or async_http_client is None:
+            prepare_tls()  # in a thread, while the first call loads what it needs
         self._closing: set[asyncio.Task[None]] = set()
         self._admin: Optional[AdminCalls] = None
         self._namespaces: dict[Callable[[AdminCalls], Any], Any] = {}
