@@ -76,7 +76,11 @@ def buffered_chunks(response: httpx.Response) -> Optional[Callable[[], bytes]]:
     state: Any = response.stream
     # httpx's stream (BoundSyncStream / BoundAsyncStream) > its transport's
     # (ResponseStream) > httpcore's pool's > its HTTP/1.1 connection's > h11.
+    # Each step must be httpx's or httpcore's own: a stream some user code
+    # wraps sees every byte, none taken past it.
     for name in ("_stream", "_httpcore_stream", "_stream", "_connection", "_h11_state"):
+        if type(state).__module__.partition(".")[0] not in ("httpx", "httpcore"):
+            return None
         state = getattr(state, name, None)
     if not isinstance(state, h11.Connection):
         return None

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from httpx._transports.default import ResponseStream
 
 from sketricgen import SketricGenClient, SketricGenNetworkError
 from sketricgen._transport.shells import buffered_chunks
@@ -97,6 +98,19 @@ def test_it_takes_the_chunks_h11_holds_and_leaves_the_end_to_h11(kept: KeptServe
     assert kept.connections == 1
 
 
+@pytest.mark.anyio
+async def test_it_takes_them_under_an_async_client_too(kept: KeptServer) -> None:
+    payload = b"".join(b"data: " + event + b"\n\n" for event in RUN)
+    async with httpx.AsyncClient() as http, http.stream("POST", kept.base_url) as response:
+        more = buffered_chunks(response)
+        assert more is not None
+        got = []
+        async for chunk in response.aiter_raw():
+            got += [chunk, more()]
+        assert b"".join(got) == payload
+        assert len(got) < len(RUN)  # not one read per chunk
+
+
 def test_streams_on_a_kept_connection_read_whole_one_after_another(kept: KeptServer) -> None:
     with SketricGenClient(api_key="sk-test", base_url=kept.base_url) as client:
         for _ in range(3):
@@ -153,3 +167,32 @@ def test_a_broken_body_fails_after_every_event_before_the_break(end: bytes) -> N
     got, error = _sdk_events(HEAD + _one_chunk_per_event(RUN[:-1]) + end)
     assert got == [event.decode() for event in RUN[:-1]]
     assert isinstance(error, SketricGenNetworkError)
+
+
+SEEN: list[int] = []
+
+
+class _Logged(ResponseStream):
+    """A user's stream over httpcore's, as a subclass of httpx's: it sees each chunk."""
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in super().__iter__():
+            SEEN.append(len(chunk))  # where a log line would go
+            yield chunk
+
+
+class _Logging(httpx.HTTPTransport):
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        assert isinstance(response.stream, ResponseStream)
+        response.stream = _Logged(response.stream._httpcore_stream)
+        return response
+
+
+def test_nothing_is_taken_past_a_stream_of_user_code(kept: KeptServer) -> None:
+    with httpx.Client(transport=_Logging()) as http, http.stream("POST", kept.base_url) as response:
+        assert buffered_chunks(response) is None
+        assert b"".join(response.iter_raw()) == b"".join(b"data: " + e + b"\n\n" for e in RUN)
+    mock = httpx.MockTransport(lambda _: httpx.Response(200, content=b"x"))
+    with httpx.Client(transport=mock) as http, http.stream("GET", "http://test") as response:
+        assert buffered_chunks(response) is None
