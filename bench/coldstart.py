@@ -11,15 +11,24 @@ is the longest block (the wall-clock gap is shown too: on a loaded machine it
 also counts time spent waiting for a core). Targets: the SDK's time at most
 0.8x the incumbent's, its peak memory at most the incumbent's, the loop
 blocked under 20 ms.
+
+`python -m bench.coldstart` counts the instructions each side executes instead
+(valgrind, one process each): the work done, which the machine's load does not
+change, where times on a shared machine vary from run to run.
 """
 
 from __future__ import annotations
 
+import argparse
+import functools
 import json
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -375,3 +384,64 @@ def progress(sides: dict[str, Side]) -> str:
         shown = f"{value:.0f} ms" if one.status == "ok" and value is not None else one.status
         cells.append(f"{side}: {shown}")
     return " | ".join(cells)
+
+
+# -- instruction counts: the CPU work, whatever else the machine is doing -------------------
+
+_VALGRIND = ("valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null")
+
+
+def instructions(side: str, scenario: str, base_url: str) -> float:
+    """Millions of instructions one fresh process executes (valgrind's count, deterministic).
+
+    Wall and CPU time on a shared machine vary with its load; the count of
+    instructions does not, so it compares the work each side does.
+    """
+    python = _interpreter(side)
+    if python is None:
+        raise FileNotFoundError(f"no {VENVS[side].name}: run `make bench-venvs`")
+    code = program(side, scenario, base_url)
+    env = {**_environment(side), "PYTHONHASHSEED": "0"}
+    run_ = functools.partial(
+        subprocess.run, capture_output=True, text=True, env=env, check=False, timeout=600
+    )
+    run_([python, "-c", code])  # bytecode caches written first
+    done = run_([*_VALGRIND, python, "-c", code])
+    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    if done.returncode != 0 or found is None:
+        raise RuntimeError(f"valgrind said: {done.stderr.strip()[-300:]}")
+    return int(found.group(1).replace(",", "")) / 1e6
+
+
+def main() -> None:
+    """`python -m bench.coldstart`: the instruction count of each side, once (needs valgrind)."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--scenarios", default="call,stream", help="call, stream, loop")
+    options = parser.parse_args()
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is not installed")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bench.server", "--watch-stdin"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        base_url = f"http://127.0.0.1:{server.stdout.readline().split()[1]}"
+        print("| scenario | SDK | incumbent | plain httpx | SDK/incumbent |")
+        print("|---|--:|--:|--:|--:|")
+        for scenario in options.scenarios.split(","):
+            counts = {side: instructions(side, scenario, base_url) for side in SIDES}
+            print(
+                f"| {scenario} | {counts['sdk']:.0f} M | {counts['incumbent']:.0f} M "
+                f"| {counts['httpx']:.0f} M | {counts['sdk'] / counts['incumbent']:.2f}x |",
+                flush=True,
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
