@@ -15,7 +15,6 @@ from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from .._exceptions import SketricGenValidationError
-from ._calls import body
 from ._checks import (
     check_id,
     check_limit,
@@ -24,6 +23,7 @@ from ._checks import (
     check_optional_text,
     check_text,
     check_token,
+    request_body,
 )
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def _create(fields: dict[str, Any]) -> tuple[OperationCall, Reader, type[Agent]]
     from sketricgen_admin_models import Agent, AgentCreate
 
     return (
-        create_agent.build_request(body=body(AgentCreate, **fields)),
+        create_agent.build_request(body=request_body(AgentCreate, fields)),
         create_agent.parse_response,
         Agent,
     )
@@ -81,7 +81,7 @@ def _update(agent_id: str, fields: dict[str, Any]) -> tuple[OperationCall, Reade
     from sketricgen_admin_lowlevel.api.agents import update_agent
     from sketricgen_admin_models import Agent, AgentUpdate
 
-    call = update_agent.build_request(agent_id=agent_id, body=body(AgentUpdate, **fields))
+    call = update_agent.build_request(agent_id=agent_id, body=request_body(AgentUpdate, fields))
     return call, update_agent.parse_response, Agent
 
 

@@ -14,10 +14,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Optional
 
 from .._exceptions import SketricGenValidationError
-from ._checks import check_id, check_optional_id, check_optional_text, check_text
+from ._checks import (
+    check_id,
+    check_id_list,
+    check_offset_paging,
+    check_optional_id,
+    check_optional_text,
+    check_text,
+    request_body,
+)
 from ._job_wait import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT, JobWait
 from ._jobs import Jobs, poll_job, poll_job_sync
-from ._list_checks import check_id_list, check_offset_paging, request_body
 
 if TYPE_CHECKING:
     from sketricgen_admin_models import (

@@ -12,9 +12,8 @@ as `PageCursor` decides.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
+from typing import TYPE_CHECKING, Callable, Optional, TypeVar
 
-from .._exceptions import SketricGenValidationError
 from .._transport.core import Host, OperationCall, RequestSpec
 from .._warmup import warm_up
 from ._pages import Page, PageCursor
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
     from .._transport.core import TransportCore
     from .._transport.shells import AsyncTransport, Transport
 
-__all__ = ["AdminCalls", "Call", "ListCall", "Reader", "body"]
+__all__ = ["AdminCalls", "Call", "ListCall", "Reader"]
 
 Model = TypeVar("Model", bound="BaseModel")
 Listing = TypeVar("Listing", bound="BaseModel")
@@ -42,20 +41,6 @@ if TYPE_CHECKING:
     """One call: the request, its `parse_response`, the answer's model (a plan's result)."""
     ListCall = tuple[PageRequest, Reader, type[Listing], Callable[[Listing], Sequence[Item]]]
     """One list: a page's request, its `parse_response`, the page's model, its items."""
-
-
-def body(model: type[Model], **fields: Any) -> Model:
-    """A request body model from the caller's fields; a field it refuses → validation error."""
-    from pydantic import ValidationError  # noqa: PLC0415  (loaded with the models)
-
-    try:
-        return model(**fields)
-    except ValidationError as error:
-        first = error.errors()[0]
-        name = ".".join(str(part) for part in first["loc"]) or None
-        raise SketricGenValidationError(
-            f"{name or model.__name__}: {first['msg']}", field=name
-        ) from None
 
 
 def _spec(call: OperationCall) -> RequestSpec:

@@ -17,8 +17,7 @@ import builtins
 from typing import TYPE_CHECKING, Any, Optional
 
 from .._exceptions import SketricGenValidationError
-from ._checks import check_id
-from ._list_checks import check_id_list, check_offset_paging, request_body
+from ._checks import check_id, check_id_list, check_offset_paging, request_body
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

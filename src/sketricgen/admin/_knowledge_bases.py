@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
-from ._calls import body
-from ._checks import check_id, check_limit, check_optional_id, check_text, check_token
+from ._checks import check_id, check_limit, check_optional_id, check_text, check_token, request_body
 
 if TYPE_CHECKING:
     from sketricgen_admin_models import (
@@ -87,7 +86,7 @@ def _create(
     from sketricgen_admin_lowlevel.api.knowledge_bases import create_knowledge_base as op
     from sketricgen_admin_models import KnowledgeBase, KnowledgeBaseCreate
 
-    new = body(KnowledgeBaseCreate, name=name, project_id=project_id)
+    new = request_body(KnowledgeBaseCreate, {"name": name, "project_id": project_id})
     return op.build_request(body=new), op.parse_response, KnowledgeBase
 
 
@@ -96,7 +95,7 @@ def _rename(knowledge_base_id: str, name: str) -> tuple[OperationCall, Reader, t
     from sketricgen_admin_models import KnowledgeBase, KnowledgeBaseUpdate
 
     call = op.build_request(
-        knowledge_base_id=knowledge_base_id, body=body(KnowledgeBaseUpdate, name=name)
+        knowledge_base_id=knowledge_base_id, body=request_body(KnowledgeBaseUpdate, {"name": name})
     )
     return call, op.parse_response, KnowledgeBase
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
-from ._calls import body
-from ._checks import check_id, check_limit, check_token
+from ._checks import check_id, check_limit, check_token, request_body
 
 if TYPE_CHECKING:
     from sketricgen_admin_models import Member, MemberList
@@ -47,7 +46,7 @@ def _update(user_uuid: str, role: Any) -> tuple[OperationCall, Reader, type[Memb
     from sketricgen_admin_lowlevel.api.members import update_member as op
     from sketricgen_admin_models import Member, MemberUpdate
 
-    call = op.build_request(user_uuid=user_uuid, body=body(MemberUpdate, role=role))
+    call = op.build_request(user_uuid=user_uuid, body=request_body(MemberUpdate, {"role": role}))
     return call, op.parse_response, Member
 
 

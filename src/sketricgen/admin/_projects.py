@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Callable, Optional
 
-from ._calls import body
-from ._checks import check_id, check_limit, check_optional_id, check_text, check_token
+from ._checks import check_id, check_limit, check_optional_id, check_text, check_token, request_body
 
 if TYPE_CHECKING:
     from sketricgen_admin_models import Project, ProjectList
@@ -52,7 +51,7 @@ def _create(display_name: str, slug: Optional[str]) -> tuple[OperationCall, Read
     from sketricgen_admin_lowlevel.api.projects import create_project
     from sketricgen_admin_models import Project, ProjectCreate
 
-    new = body(ProjectCreate, display_name=display_name, slug=slug)
+    new = request_body(ProjectCreate, {"display_name": display_name, "slug": slug})
     return create_project.build_request(body=new), create_project.parse_response, Project
 
 
@@ -62,7 +61,7 @@ def _rename(
     from sketricgen_admin_lowlevel.api.projects import update_project
     from sketricgen_admin_models import Project, ProjectUpdate
 
-    change = body(ProjectUpdate, display_name=display_name, slug=slug)
+    change = request_body(ProjectUpdate, {"display_name": display_name, "slug": slug})
     call = update_project.build_request(project_id=project_id, body=change)
     return call, update_project.parse_response, Project
 
