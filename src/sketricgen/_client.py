@@ -335,10 +335,12 @@ class SketricGenClient:
         stream_timeout: Optional[float] = None,
     ) -> Union[ChatResponse, Stream]:
         """The blocking twin of `run_workflow`, with the same arguments (a `Stream` if streamed)."""
-        from ._streaming.core import check_stream_timeout  # noqa: PLC0415
         from ._workflow.plan import ChatResponse, parse_response, plan_run  # noqa: PLC0415
 
-        stream_timeout = check_stream_timeout(stream_timeout, stream=stream)
+        if stream_timeout is not None:  # a plain call does not load the stream modules
+            from ._streaming.core import check_stream_timeout  # noqa: PLC0415
+
+            stream_timeout = check_stream_timeout(stream_timeout, stream=stream)
         plan = plan_run(
             agent_id=agent_id, user_input=user_input, conversation_id=conversation_id,
             contact_id=contact_id, file_paths=file_paths, stream=stream, assets=assets,
