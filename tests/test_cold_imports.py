@@ -185,3 +185,37 @@ def test_a_child_forked_while_the_tls_thread_works_can_call(sketricgen_emulator:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["exit", "0"], done.stdout + done.stderr
+
+
+_ASYNCIO_PROGRAM = """
+import sys
+from sketricgen import SketricGenClient
+with SketricGenClient(api_key=KEY, base_url=BASE) as client:
+    client.run_workflow_sync(AGENT, "Hello").response
+    with client.run_workflow_sync(AGENT, "Hello", stream=True) as events:
+        for event in events:
+            event.data
+print("asyncio" in sys.modules)
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="_transport/shells.py and _streaming/shells.py still import asyncio at the top "
+    "(bench/COLDSTART.md: -1.85 MB peak RSS, -4% instructions once they do not)",
+)
+def test_blocking_calls_do_not_import_asyncio(sketricgen_emulator: Any) -> None:
+    # asyncio costs a blocking program ~2 MB and tens of milliseconds it never uses.
+    settings = (
+        f"KEY = {sketricgen_emulator.api_key!r}\nBASE = {sketricgen_emulator.base_url!r}\n"
+        f"AGENT = {DEMO_AGENT_ID!r}\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", settings + _ASYNCIO_PROGRAM],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "False"
