@@ -38,14 +38,29 @@ _ANSWER = json.dumps(
 
 
 def _answer(conn: ssl.SSLSocket) -> None:
-    """Read one request's head, send `_ANSWER`."""
+    """Read one request (head and body), send `_ANSWER`.
+
+    The body is read whole first: closing a socket with unread bytes sends a
+    reset, which could reach the client before it has read the answer.
+    """
     with conn:
-        head = b""
-        while b"\r\n\r\n" not in head:
+        received = b""
+        while b"\r\n\r\n" not in received:
             chunk = conn.recv(65536)
             if not chunk:
-                break
-            head += chunk
+                return
+            received += chunk
+        head, _, body = received.partition(b"\r\n\r\n")
+        length = 0
+        for line in head.split(b"\r\n")[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        while len(body) < length:
+            chunk = conn.recv(65536)
+            if not chunk:
+                return
+            body += chunk
         conn.sendall(
             b"HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n"
             b"Connection: close\r\nContent-Length: "
