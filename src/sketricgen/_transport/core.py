@@ -202,7 +202,7 @@ class TransportCore:
                 **extra,
             )
         else:
-            headers = host.headers if spec.headers is None else {**host.headers, **spec.headers}
+            headers = {**host.headers, **spec.headers} if spec.headers else host.headers
             request = client.build_request(
                 spec.method,
                 host.base_url + spec.url,

@@ -121,26 +121,28 @@ class AdminCalls:
         """
         await self.ready()
         request, read, model, items = plan()
-        cursor = PageCursor()
+        read = _lenient(read)
+        cursor, target = PageCursor(), ""
         while not cursor.done:
-            call = request(cursor.token)
-            answer = await self.send(call, read, model)
+            spec = _spec(request(cursor.token))
+            answer = self._core.parse(spec, await self._async.send(spec), model, read)
             found = items(answer)
-            token = _next_token(answer)
-            cursor.advance(token, len(found), target=self._core.target(_spec(call)))
+            target = target or self._core.target(spec)  # the same for every page
+            cursor.advance(_next_token(answer), len(found), target=target)
             for item in found:
                 yield item
 
     def iterate_sync(self, plan: Callable[[], ListCall[Listing, Item]]) -> Iterator[Item]:
         """The blocking twin of `iterate`."""
         request, read, model, items = plan()
-        cursor = PageCursor()
+        read = _lenient(read)
+        cursor, target = PageCursor(), ""
         while not cursor.done:
-            call = request(cursor.token)
-            answer = self.send_sync(call, read, model)
+            spec = _spec(request(cursor.token))
+            answer = self._core.parse(spec, self._sync.send(spec), model, read)
             found = items(answer)
-            token = _next_token(answer)
-            cursor.advance(token, len(found), target=self._core.target(_spec(call)))
+            target = target or self._core.target(spec)  # the same for every page
+            cursor.advance(_next_token(answer), len(found), target=target)
             yield from found
 
 
