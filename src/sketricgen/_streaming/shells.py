@@ -16,7 +16,6 @@ response that late once crashed CPython 3.13.0.
 
 from __future__ import annotations
 
-import asyncio
 import atexit
 import contextlib
 import weakref
@@ -31,6 +30,8 @@ from .core import MAX_ERROR_BODY, StreamCore, stream_request
 from .deadline import Disarm, arm, arm_sync
 
 if TYPE_CHECKING:
+    import asyncio
+
     from .._transport.core import RequestSpec, TransportCore
     from .._transport.shells import AsyncTransport, Transport
     from .event import StreamEvent
@@ -266,6 +267,8 @@ async def open_stream(
         raise
     events = _events(state, response, disarm)
     await events.__anext__()
+    import asyncio  # noqa: PLC0415 - loaded on a loop already; blocking programs never load it
+
     _OPEN_ASYNC[events] = asyncio.get_running_loop()
     return AsyncStream(state, response, events)
 

@@ -8,7 +8,6 @@ the async shell one per event loop (`pools.py`), or the one the user passed.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import functools
 import socket
@@ -226,6 +225,8 @@ class _Deadline:
     __slots__ = ("_handle", "_task", "fired")
 
     def __init__(self, seconds: float) -> None:
+        import asyncio  # noqa: PLC0415 - loaded on a loop already; blocking programs never load it
+
         self._task = asyncio.current_task()
         self.fired = False
         self._handle = asyncio.get_running_loop().call_later(seconds, self._fire)
@@ -277,6 +278,8 @@ class AsyncTransport:
             if user.is_closed:
                 raise closed_error("the httpx.AsyncClient passed as async_http_client=")
             return user
+        import asyncio  # noqa: PLC0415 - loaded on a loop already; blocking programs never load it
+
         loop = asyncio.get_running_loop()
         pools = self._pools
         pool = pools.by_loop.get(loop)
@@ -300,6 +303,8 @@ class AsyncTransport:
         A streamed response must be closed by the caller. Every failure is
         raised as a SketricGen exception.
         """
+        import asyncio  # noqa: PLC0415 - loaded on a loop already; blocking programs never load it
+
         core = self._core
         client = self._http()
         own = self._user is None
@@ -361,6 +366,8 @@ class AsyncTransport:
         closed on that loop, which does it when it shuts down (see
         `close_with_loop`).
         """
+        import asyncio  # noqa: PLC0415 - loaded on a loop already; blocking programs never load it
+
         self._closed = True
         with self._pools.lock:
             pool = self._pools.by_loop.pop(asyncio.get_running_loop(), None)
