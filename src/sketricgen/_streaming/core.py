@@ -33,7 +33,7 @@ from .._exceptions import (
 )
 from .._logging import logger
 from .._transport.errors import network_error, unexpected_body
-from .event import TERMINAL_OUTCOMES, DataEvent, StreamEvent
+from .event import TERMINAL_OUTCOMES, DataEvent, StreamEvent, data_events
 from .result import Outcome, ResultBuilder, StreamResult
 from .sse import DEFAULT_MAX_EVENT_SIZE, SSEDecoder
 
@@ -154,7 +154,7 @@ class StreamCore:
             self._last = items[-1]
         if self._mixed:
             return map(_as_event, items)
-        return map(DataEvent, cast("list[str]", items))  # plain events only: their data
+        return data_events(cast("list[str]", items))  # plain events only: their data
 
     def _built(
         self, event_type: str, data: str, id: Optional[str], retry: Optional[int]
