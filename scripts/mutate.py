@@ -86,6 +86,13 @@ CORES: tuple[Core, ...] = (
         ),
     ),
     Core("multipart form", "sketricgen._uploads.form", ("tests/unit/uploads/test_form.py",)),
+    Core("admin pages", "sketricgen.admin._pages", ("tests/unit/admin/test_pages.py",)),
+    Core("admin job wait", "sketricgen.admin._job_wait", ("tests/unit/admin/test_job_wait.py",)),
+    Core(
+        "admin checks",
+        "sketricgen.admin._checks",
+        ("tests/unit/admin/test_pages.py", "tests/unit/admin/test_checks.py"),
+    ),
     Core(
         "verifier",
         "sketricgen.verify._verifier",

@@ -73,6 +73,27 @@ def test_an_item_resets_the_count_of_empty_pages() -> None:
     assert not cursor.done
 
 
+def test_the_hundredth_empty_page_in_a_row_stops_the_list() -> None:
+    cursor = PageCursor()
+    for number in range(99):
+        cursor.advance(f"t{number}", 0, target=TARGET)
+    with pytest.raises(SketricGenUnexpectedResponseError, match="100 empty pages"):
+        cursor.advance("t99", 0, target=TARGET)
+
+
+def test_after_a_page_with_items_ninety_nine_empty_pages_are_still_followed() -> None:
+    cursor = PageCursor()
+    cursor.advance("first", 1, target=TARGET)
+    for number in range(99):
+        cursor.advance(f"t{number}", 0, target=TARGET)
+    assert cursor.token == "t98"
+
+
+def test_a_page_equals_only_a_page() -> None:
+    assert (Page(["x"], None) == object()) is False
+    assert (Page(["x"], None) != ["x"]) is True
+
+
 def test_a_page_holds_its_items_and_says_if_more_follow() -> None:
     page = Page(["x", "y"], "next")
     assert list(page) == ["x", "y"] == page.items
