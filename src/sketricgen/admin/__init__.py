@@ -51,43 +51,6 @@ if TYPE_CHECKING:
         WidgetConfigUpdateResult,
     )
 
-_MODELS = frozenset(
-    {
-        "Agent",
-        "AgentDeletion",
-        "BrandAgentDetail",
-        "BrandAgentJob",
-        "BrandAgentTemplate",
-        "BrandAgentUpdateResult",
-        "ConnectLink",
-        "ConnectionStatus",
-        "Connector",
-        "ConnectorAttachment",
-        "ConnectorDetachment",
-        "ConnectorTool",
-        "ConnectorTools",
-        "Conversation",
-        "ConversationMessage",
-        "ConversationSummary",
-        "ConversationTraces",
-        "DataSource",
-        "DataSourceDeletion",
-        "EmbedSnippet",
-        "JobEmbed",
-        "JobStatus",
-        "KnowledgeBase",
-        "KnowledgeBaseDeletion",
-        "Member",
-        "Project",
-        "RequiredConnector",
-        "Teamspace",
-        "Trace",
-        "Usage",
-        "WidgetConfig",
-        "WidgetConfigUpdateResult",
-    }
-)
-
 __all__ = [
     "DEFAULT_ADMIN_BASE_URL",
     "AdminErrorCode",
@@ -125,6 +88,9 @@ __all__ = [
     "WidgetConfig",
     "WidgetConfigUpdateResult",
 ]
+
+# The generated models, loaded from sketricgen_admin_models on first use.
+_MODELS = frozenset(__all__) - {"DEFAULT_ADMIN_BASE_URL", "AdminErrorCode", "Page"}
 
 
 def __getattr__(name: str) -> Any:

@@ -17,7 +17,13 @@ import builtins
 from typing import TYPE_CHECKING, Any, Optional
 
 from .._exceptions import SketricGenValidationError
-from ._checks import check_id, check_id_list, check_offset_paging, request_body
+from ._checks import (
+    check_id,
+    check_id_list,
+    check_offset_paging,
+    check_optional_text,
+    request_body,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -38,18 +44,9 @@ if TYPE_CHECKING:
 __all__ = ["Connectors"]
 
 
-def _optional_string(value: Any, name: str) -> Optional[str]:
-    """None, or a string."""
-    if value is not None and not isinstance(value, str):
-        raise SketricGenValidationError(
-            f"{name} must be a string or None, got {type(value).__name__}", field=name
-        )
-    return value
-
-
 def _optional_query(value: Any, name: str) -> Optional[str]:
     """None, or a string; an empty one is left out of the query (as the incumbent does)."""
-    return _optional_string(value, name) or None
+    return check_optional_text(value, name) or None
 
 
 def _attach_tools(allowed_tools: Any, allow_all_tools: Any) -> Optional[builtins.list[str]]:
@@ -183,8 +180,8 @@ class Connectors:
     ) -> ConnectLink:
         """A link (`connect_url`) where a person connects their account to the connector."""
         app_slug = check_id(app_slug, "app_slug")
-        project_id = _optional_string(project_id, "project_id")
-        agent_type = _optional_string(agent_type, "agent_type")
+        project_id = check_optional_text(project_id, "project_id")
+        agent_type = check_optional_text(agent_type, "agent_type")
         await self._calls.ready()
         return await self._calls.send(*_link(app_slug, project_id, agent_type))
 
@@ -196,8 +193,8 @@ class Connectors:
     ) -> ConnectLink:
         """The blocking twin of `create_link`."""
         app_slug = check_id(app_slug, "app_slug")
-        project_id = _optional_string(project_id, "project_id")
-        agent_type = _optional_string(agent_type, "agent_type")
+        project_id = check_optional_text(project_id, "project_id")
+        agent_type = check_optional_text(agent_type, "agent_type")
         return self._calls.send_sync(*_link(app_slug, project_id, agent_type))
 
     async def check_connection(
