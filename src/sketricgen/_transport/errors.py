@@ -173,12 +173,7 @@ def api_error(
         elif not hint and 300 <= status_code < 400:
             location = headers.get("location")
             hint = f"Unexpected redirect{f' to {location}' if location else ''}; check base_url."
-    message = f"{target} answered {_status_text(status_code)}: {detail}"
-    message = _sentence(message) + (f" {hint}" if hint else "") + gave_up(attempts)
-    request_id = redact(request_id_of(headers), secret)
-    if request_id:
-        message += f" [request id {request_id}]"
-    message = redact(message, secret)
+    message, request_id = _message(target, status_code, detail, hint, attempts, headers, secret)
     cls = _CLASSES.get(status_code) or (
         SketricGenServerError if status_code >= 500 else SketricGenAPIError
     )
@@ -227,26 +222,40 @@ def admin_error(
         hint = f"Rate limited: retry after {retry_after:g} s." if retry_after is not None else ""
     elif hint is None:
         hint = _HINTS[500] if status_code >= 500 else ""
-    message = f"{target} answered {_status_text(status_code)}: {detail}"
-    if code:
-        message = f"{message} (code {code})"
-    message = _sentence(message) + (f" {hint}" if hint else "") + gave_up(attempts)
-    request_id = redact(request_id_of(headers), secret)
-    if request_id:
-        message += f" [request id {request_id}]"
+    said = f"{detail} (code {code})" if code else detail
+    message, request_id = _message(target, status_code, said, hint, attempts, headers, secret)
     cls = _ADMIN_CLASSES.get(status_code) or (
         SketricGenAdminServerError if status_code >= 500 else SketricGenAdminError
     )
     return cls(
         status_code,
         redact(code, secret),
-        redact(message, secret),
+        message,
         response_body=body,
         request_id=request_id,
         retry_after=retry_after,
         attempts=attempts,
         detail=detail,
     )
+
+
+def _message(
+    target: str,
+    status_code: int,
+    detail: str,
+    hint: str,
+    attempts: int,
+    headers: Mapping[str, str],
+    secret: Optional[str],
+) -> tuple[str, Optional[str]]:
+    """An error answer's message (what failed, the service's words, what to do, how many
+    attempts, the request id) and its request id, both with `secret` removed."""
+    message = f"{target} answered {_status_text(status_code)}: {detail}"
+    message = _sentence(message) + (f" {hint}" if hint else "") + gave_up(attempts)
+    request_id = redact(request_id_of(headers), secret)
+    if request_id:
+        message += f" [request id {request_id}]"
+    return redact(message, secret), request_id
 
 
 def _admin_body(content: bytes, secret: Optional[str]) -> Optional[tuple[Any, str, Optional[str]]]:
