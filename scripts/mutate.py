@@ -48,7 +48,11 @@ class Core:
 CORES: tuple[Core, ...] = (
     Core("sse", "sketricgen._streaming.sse", ("tests/unit/streaming/test_sse.py",)),
     Core("retry", "sketricgen._transport.retry", ("tests/unit/transport/test_retry.py",)),
-    Core("error mapping", "sketricgen._transport.errors", ("tests/unit/transport/test_errors.py",)),
+    Core(
+        "error mapping",
+        "sketricgen._transport.errors",
+        ("tests/unit/transport/test_errors.py", "tests/admin/test_admin_errors.py"),
+    ),
     Core("body reader", "sketricgen._transport.body", ("tests/unit/transport/test_body.py",)),
     Core(
         "stream core",

@@ -12,6 +12,8 @@ import httpx
 import pytest
 
 from sketricgen import (
+    AdminErrorCode,
+    SketricGenAdminServerError,
     SketricGenAPIError,
     SketricGenAuthenticationError,
     SketricGenBadRequestError,
@@ -29,7 +31,7 @@ from sketricgen import (
     SketricGenUnprocessableEntityError,
     SketricGenValidationError,
 )
-from sketricgen._transport.errors import api_error, network_error, unexpected_body
+from sketricgen._transport.errors import admin_error, api_error, network_error, unexpected_body
 
 TARGET = "POST https://chat-v2.sketricgen.ai/api/v1/run-workflow"
 JSON = {"content-type": "application/json"}
@@ -536,3 +538,30 @@ def test_a_422_item_without_a_location_and_two_on_one_field() -> None:
 def test_a_422_list_of_six_names_five_and_one_more() -> None:
     body = {"detail": [{"loc": ["body", f"f{i}"], "msg": "bad"} for i in range(6)]}
     assert _error(422, body).detail.endswith("f4: bad (and 1 more)")
+
+
+def _admin(status: int, body: object, retry_after: Optional[float] = None) -> SketricGenAPIError:
+    return admin_error(
+        status,
+        {"content-type": "application/json"},
+        json.dumps(body).encode(),
+        target="GET https://admin.example/admin/v1/agents",
+        retry_after=retry_after,
+    )
+
+
+def test_an_admin_429_says_when_to_retry() -> None:
+    error = _admin(429, {"error": "slow down", "code": "rate_limited"}, retry_after=2)
+    assert "Rate limited: retry after 2 s." in error.message
+
+
+def test_an_admin_500_is_a_server_error_and_says_the_service_may_have_acted() -> None:
+    error = _admin(500, {"error": "boom", "code": "internal"})
+    assert isinstance(error, SketricGenAdminServerError)
+    assert "may have acted on it" in error.message
+
+
+def test_an_admin_body_with_only_a_code_keeps_it() -> None:
+    error = _admin(403, {"code": "key_expired"})
+    assert error.code is AdminErrorCode.KEY_EXPIRED
+    assert "no details given" in error.message
